@@ -1,0 +1,82 @@
+"""Users and their roles. Every role is bound to the scope it works in."""
+
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+
+
+class User(AbstractUser):
+    """A Lokomp user. Production login is OpenID Connect (Feide, ID-porten)."""
+
+    class Meta:
+        verbose_name = "bruker"
+        verbose_name_plural = "brukere"
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+
+class Role(models.TextChoices):
+    COUNTY_ADMIN = "county_admin", "Statsforvalteren (fylkesadministrator)"
+    FORUM_MEMBER = "forum_member", "Medlem av samarbeidsforum"
+    COORDINATOR = "coordinator", "Koordinator i partnerskap"
+    OWNER_CONTACT = "owner_contact", "Kontaktperson for eier"
+    UNIT_LEADER = "unit_leader", "Leder for enhet"
+    EMPLOYEE = "employee", "Ansatt"
+
+
+class Side(models.TextChoices):
+    OWNER = "owner", "Eiersiden"
+    UH = "uh", "UH-siden"
+
+
+# Which scope field each role needs.
+ROLE_SCOPE = {
+    Role.COUNTY_ADMIN: "county",
+    Role.FORUM_MEMBER: "county",
+    Role.COORDINATOR: "partnership",
+    Role.OWNER_CONTACT: "owner",
+    Role.UNIT_LEADER: "unit",
+    Role.EMPLOYEE: "unit",
+}
+
+
+class RoleAssignment(models.Model):
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="roles")
+    role = models.CharField("Rolle", max_length=20, choices=Role.choices)
+    county = models.ForeignKey(
+        "registry.County", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    partnership = models.ForeignKey(
+        "partnerships.Partnership",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="role_assignments",
+    )
+    owner = models.ForeignKey(
+        "registry.Owner", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    unit = models.ForeignKey(
+        "registry.Unit", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    side = models.CharField("Side", max_length=5, choices=Side.choices, blank=True)
+
+    class Meta:
+        verbose_name = "rolle"
+        verbose_name_plural = "roller"
+
+    def clean(self):
+        needed = ROLE_SCOPE[Role(self.role)]
+        for scope in ("county", "partnership", "owner", "unit"):
+            has = getattr(self, f"{scope}_id") is not None
+            if scope == needed and not has:
+                raise ValidationError({scope: "Rollen må knyttes til dette."})
+            if scope != needed and has:
+                raise ValidationError({scope: "Rollen skal ikke knyttes til dette."})
+        if self.role == Role.COORDINATOR and not self.side:
+            raise ValidationError({"side": "Oppgi om koordinatoren er på eiersiden eller UH-siden."})
+
+    def __str__(self) -> str:
+        scope = self.county or self.partnership or self.owner or self.unit
+        return f"{self.get_role_display()}: {scope}"

@@ -1,0 +1,78 @@
+"""The audit log: every change a user makes, with who, when, what and the changed fields."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from decimal import Decimal
+from typing import Any
+
+from django.db import models
+
+from .models import AuditEntry
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date | datetime | time):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, models.Model):
+        return str(value)
+    if isinstance(value, list | tuple | set | frozenset):
+        return [_plain(v) for v in value]
+    if isinstance(value, models.QuerySet):
+        return [str(v) for v in value]
+    return value
+
+
+def field_changes(form) -> dict[str, list[Any]]:
+    """{field: [old, new]} for every changed field of a bound, valid ModelForm."""
+    changes = {}
+    for name in form.changed_data:
+        old = form.initial.get(name)
+        new = form.cleaned_data.get(name)
+        if isinstance(old, list) and old and isinstance(old[0], models.Model):
+            old = [str(o) for o in old]
+        changes[name] = [_plain(old), _plain(new)]
+    return changes
+
+
+def log_action(
+    action: str,
+    *,
+    user,
+    obj: models.Model,
+    changes: dict[str, Any] | None = None,
+    partnership=None,
+    county=None,
+) -> AuditEntry:
+    if partnership is not None and county is None:
+        county = partnership.county
+    return AuditEntry.objects.create(
+        action=action,
+        user=user if getattr(user, "is_authenticated", False) else None,
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:300],
+        data={"changes": changes} if changes else {},
+        partnership=partnership,
+        county=county,
+    )
+
+
+def save_with_audit(form, *, user, action: str, partnership=None, county=None):
+    """Save a valid ModelForm and log the change with its changed fields."""
+    creating = form.instance._state.adding
+    changes = field_changes(form)
+    obj = form.save()
+    verb = "created" if creating else "changed"
+    if creating or changes:
+        log_action(
+            f"{action}.{verb}",
+            user=user,
+            obj=obj,
+            changes=changes,
+            partnership=partnership,
+            county=county,
+        )
+    return obj

@@ -1,0 +1,125 @@
+from django.conf import settings
+from django.db import models
+
+from .when import Precision, When
+
+
+class Scheduled(models.Model):
+    """The When (NÅR) of a measure or activity, kept as columns so that calendars sort and
+    filter in the database. `when_text` is the coordinator's own wording; a text that could
+    not be read is kept with an empty precision and does not place on the calendar."""
+
+    when_text = models.CharField("Når", max_length=300, blank=True)
+    when_start = models.DateField(null=True, blank=True, db_index=True)
+    when_end = models.DateField(null=True, blank=True, db_index=True)
+    when_precision = models.CharField(
+        max_length=16, blank=True, choices=[(p.value, p.label) for p in Precision]
+    )
+    when_start_time = models.TimeField(null=True, blank=True)
+    when_end_time = models.TimeField(null=True, blank=True)
+    when_count = models.PositiveIntegerField(null=True, blank=True)
+    when_unit = models.CharField(max_length=20, blank=True)
+    when_recurrence = models.CharField(max_length=10, blank=True)
+    when_deadline = models.BooleanField(default=False)
+    when_note = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def when(self) -> When | None:
+        if not self.when_precision:
+            return None
+        return When(
+            start=self.when_start,
+            end=self.when_end,
+            precision=Precision(self.when_precision),
+            start_time=self.when_start_time,
+            end_time=self.when_end_time,
+            count=self.when_count,
+            unit=self.when_unit,
+            recurrence=self.when_recurrence,
+            deadline=self.when_deadline,
+            note=self.when_note,
+            text=self.when_text,
+        )
+
+    def set_when(self, when: When | None, text: str) -> None:
+        """Store a parsed value, or only the text where it could not be read."""
+        self.when_text = text
+        if when is None:
+            self.when_start = self.when_end = None
+            self.when_precision = ""
+            self.when_start_time = self.when_end_time = None
+            self.when_count = None
+            self.when_unit = self.when_recurrence = self.when_note = ""
+            self.when_deadline = False
+            return
+        self.when_start = when.start
+        self.when_end = when.end
+        self.when_precision = when.precision.value
+        self.when_start_time = when.start_time
+        self.when_end_time = when.end_time
+        self.when_count = when.count
+        self.when_unit = when.unit
+        self.when_recurrence = when.recurrence
+        self.when_deadline = when.deadline
+        self.when_note = when.note
+
+    @property
+    def when_display(self) -> str:
+        """The coordinator's wording where given, else the printed value."""
+        if self.when_text:
+            return self.when_text
+        when = self.when
+        return when.format() if when else ""
+
+    @property
+    def when_interpreted(self) -> str:
+        when = self.when
+        return when.format() if when else ""
+
+
+class AuditEntry(models.Model):
+    """Who changed what, when. Public sector work is accountable work."""
+
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    action = models.CharField(max_length=80)
+    object_type = models.CharField(max_length=80)
+    object_id = models.CharField(max_length=40)
+    object_repr = models.CharField(max_length=300)
+    data = models.JSONField(default=dict, blank=True)
+    # Denormalised scope, so a county admin or a coordinator sees exactly their entries.
+    county = models.ForeignKey(
+        "registry.County", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    partnership = models.ForeignKey(
+        "partnerships.Partnership",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["partnership", "-at"]), models.Index(fields=["county", "-at"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%d.%m.%Y %H:%M} {self.action} {self.object_repr}"
+
+    @property
+    def action_label(self) -> str:
+        return ACTION_LABELS.get(self.action.rsplit(".", 1)[-1], self.action)
+
+
+ACTION_LABELS = {
+    "created": "opprettet",
+    "changed": "endret",
+    "deleted": "slettet",
+    "published": "publisert",
+    "unpublished": "avpublisert",
+}

@@ -1,0 +1,45 @@
+from django import template
+from django.utils.safestring import mark_safe
+
+from lokomp.core.validators import format_account_number, format_org_number
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/field.html")
+def field(bound_field, hint=""):
+    widget = bound_field.field.widget
+    return {
+        "f": bound_field,
+        "hint": hint,
+        "is_multi": widget.__class__.__name__ in ("CheckboxSelectMultiple", "RadioSelect"),
+        "is_checkbox": widget.__class__.__name__ == "CheckboxInput",
+        "error_id": f"{bound_field.html_name}-error",
+    }
+
+
+@register.filter
+def orgnr(value):
+    return format_org_number(value) if value else ""
+
+
+@register.filter
+def accountnr(value):
+    return format_account_number(value) if value else ""
+
+
+@register.simple_tag
+def scheme_style(scheme):
+    """Inline custom property for a scheme's colour code (colour comes from data)."""
+    if scheme is None:
+        return ""
+    return mark_safe(f'style="--scheme-colour: {scheme.colour}"')
+
+
+@register.filter
+def nb_int(value):
+    """1228 → "1 228" (Norwegian thousands separator, a non-breaking space)."""
+    try:
+        return f"{int(value):,}".replace(",", "\u00a0")
+    except (TypeError, ValueError):
+        return value

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "core"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("helse/", views.health, name="health"),
+    path("naar/tolk/", views.when_preview, name="when_preview"),
+]

@@ -1,0 +1,67 @@
+"""Validators for Norwegian identifiers that carry MOD11 check digits."""
+
+from django.core.exceptions import ValidationError
+
+ORG_NUMBER_WEIGHTS = (3, 2, 7, 6, 5, 4, 3, 2)
+ACCOUNT_NUMBER_WEIGHTS = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
+
+
+def mod11_check_digit(digits: str, weights: tuple[int, ...]) -> int | None:
+    """The MOD11 check digit for `digits`, or None where no valid digit exists (rest 1)."""
+    total = sum(int(d) * w for d, w in zip(digits, weights, strict=True))
+    rest = total % 11
+    if rest == 0:
+        return 0
+    if rest == 1:
+        return None
+    return 11 - rest
+
+
+def clean_digits(value: str) -> str:
+    return "".join(ch for ch in str(value) if not ch.isspace() and ch != ".")
+
+
+def is_valid_org_number(value: str) -> bool:
+    digits = clean_digits(value)
+    if len(digits) != 9 or not digits.isdigit():
+        return False
+    return mod11_check_digit(digits[:8], ORG_NUMBER_WEIGHTS) == int(digits[8])
+
+
+def is_valid_account_number(value: str) -> bool:
+    digits = clean_digits(value)
+    if len(digits) != 11 or not digits.isdigit():
+        return False
+    return mod11_check_digit(digits[:10], ACCOUNT_NUMBER_WEIGHTS) == int(digits[10])
+
+
+def validate_org_number(value: str) -> None:
+    digits = clean_digits(value)
+    if len(digits) != 9 or not digits.isdigit():
+        raise ValidationError("Organisasjonsnummeret må ha 9 siffer.", code="org_number_length")
+    if not is_valid_org_number(digits):
+        raise ValidationError(
+            "Organisasjonsnummeret er ikke gyldig (kontrollsifferet stemmer ikke).",
+            code="org_number_checksum",
+        )
+
+
+def validate_account_number(value: str) -> None:
+    digits = clean_digits(value)
+    if len(digits) != 11 or not digits.isdigit():
+        raise ValidationError("Kontonummeret må ha 11 siffer.", code="account_number_length")
+    if not is_valid_account_number(digits):
+        raise ValidationError(
+            "Kontonummeret er ikke gyldig (kontrollsifferet stemmer ikke).",
+            code="account_number_checksum",
+        )
+
+
+def format_org_number(value: str) -> str:
+    digits = clean_digits(value)
+    return f"{digits[:3]} {digits[3:6]} {digits[6:]}" if len(digits) == 9 else value
+
+
+def format_account_number(value: str) -> str:
+    digits = clean_digits(value)
+    return f"{digits[:4]} {digits[4:6]} {digits[6:]}" if len(digits) == 11 else value

@@ -1,0 +1,61 @@
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from lokomp.accounts.scoping import user_scope, visible_partnerships, visible_units
+from lokomp.plans.models import ActionPlan
+
+from .when import WhenParseError, parse_when
+
+
+@require_GET
+def health(request):
+    """A bare view: the benchmark's yardstick, and the load balancer's health check."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def home(request):
+    if not request.user.is_authenticated:
+        public_plans = (
+            ActionPlan.objects.filter(published=True)
+            .select_related("partnership")
+            .order_by("partnership__name", "-school_year")
+        )
+        return render(request, "core/welcome.html", {"public_plans": public_plans})
+    scope = user_scope(request.user)
+    partnerships = visible_partnerships(request.user).select_related("county").order_by("name")
+    plans_by_partnership: dict[int, list[ActionPlan]] = {}
+    for plan in ActionPlan.objects.filter(partnership__in=partnerships).order_by("-school_year"):
+        plans_by_partnership.setdefault(plan.partnership_id, []).append(plan)
+    rows = [(p, plans_by_partnership.get(p.pk, [])) for p in partnerships[:50]]
+    my_units = (
+        visible_units(request.user).filter(pk__in=scope.units).select_related("municipality")
+    )
+    return render(
+        request,
+        "core/home.html",
+        {"rows": rows, "my_units": my_units, "scope": scope},
+    )
+
+
+@login_required
+@require_GET
+def when_preview(request):
+    """The "tolket som …" line under a NÅR field (htmx fragment)."""
+    text = request.GET.get("when_text", "")
+    try:
+        school_year = int(request.GET.get("school_year", ""))
+    except ValueError:
+        school_year = None
+    return render(request, "core/when_preview.html", when_preview_context(text, school_year))
+
+
+def when_preview_context(text: str, school_year: int | None) -> dict:
+    if not text.strip():
+        return {"empty": True}
+    try:
+        when = parse_when(text, school_year)
+    except WhenParseError as error:
+        return {"error": str(error), "text": text}
+    return {"when": when}

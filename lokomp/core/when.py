@@ -1,0 +1,630 @@
+"""When (NÅR): the time expression of measures and activities.
+
+A coordinator writes "18. august kl. 12:00–14:00", "Uke 36", "Nov/des.", "Høst 25 – vår 26",
+"2 møter høst 2025, 2 møter vår 2026", "Fortløpende" or "Innen 15.11.23". One value type
+holds them all: a period (start, end) with a precision, an optional planned count, flags for
+recurrence and deadlines, known qualifiers ("planleggingsdagene"), and the original wording.
+
+`parse_when` reads such text (years may be left out: they are taken from the school year),
+`When.format()` prints it back as a Norwegian writes it, always with years, so that
+`parse_when(w.format()) == w` for every value.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, time
+from enum import StrEnum
+
+
+class Precision(StrEnum):
+    TIME = "time"
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    SEMESTER = "semester"
+    SCHOOL_YEAR = "school_year"
+    CONTINUOUS = "continuous"
+
+    @property
+    def label(self) -> str:
+        return PRECISION_LABELS[self]
+
+    @property
+    def rank(self) -> int:
+        return list(Precision).index(self)
+
+
+PRECISION_LABELS = {
+    Precision.TIME: "klokkeslett",
+    Precision.DAY: "dag",
+    Precision.WEEK: "uke",
+    Precision.MONTH: "måned",
+    Precision.SEMESTER: "semester",
+    Precision.SCHOOL_YEAR: "skoleår",
+    Precision.CONTINUOUS: "fortløpende",
+}
+
+MONTHS = [
+    "januar", "februar", "mars", "april", "mai", "juni",
+    "juli", "august", "september", "oktober", "november", "desember",
+]  # fmt: skip
+MONTH_ABBREVIATIONS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7,
+    "aug": 8, "sep": 9, "sept": 9, "okt": 10, "nov": 11, "des": 12,
+}  # fmt: skip
+NUMBER_WORDS = {
+    "en": 1, "ett": 1, "ei": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6,
+    "sju": 7, "syv": 7, "åtte": 8, "ni": 9, "ti": 10, "elleve": 11, "tolv": 12,
+}  # fmt: skip
+# What is counted, singular → plural. The plural is stored; the printer picks the form.
+COUNT_UNITS = {
+    "gang": "ganger", "møte": "møter", "samling": "samlinger", "webinar": "webinarer",
+    "økt": "økter", "dag": "dager", "nettverk": "nettverk", "kurs": "kurs",
+}  # fmt: skip
+COUNT_UNITS_SINGULAR = {plural: singular for singular, plural in COUNT_UNITS.items()}
+RECURRENCES = {"weekly": "ukentlig", "monthly": "månedlig"}
+QUALIFIERS = ("planleggingsdagene", "lunsj–lunsj")
+
+# Words that carry no time information and may be left over without a warning.
+FILLER_WORDS = {
+    "i", "under", "og", "på", "ved", "fra", "til", "med", "per", "pr", "kl", "om", "for",
+    "en", "ett", "ei", "ca", "cirka", "totalt", "årlig", "årlige",
+    *COUNT_UNITS, *COUNT_UNITS.values(), "webinarene", "møtene", "samlingene",
+}  # fmt: skip
+
+
+class WhenParseError(ValueError):
+    """The text holds no time expression Lokomp understands."""
+
+
+@dataclass(frozen=True)
+class When:
+    start: date | None
+    end: date | None
+    precision: Precision
+    start_time: time | None = None
+    end_time: time | None = None
+    count: int | None = None
+    unit: str = ""
+    recurrence: str = ""
+    deadline: bool = False
+    note: str = ""
+    text: str = field(default="", compare=False)
+    # Words of the original text that were not understood (kept, shown to the user).
+    unparsed: str = field(default="", compare=False)
+
+    # -- calendar helpers -------------------------------------------------------------
+
+    @property
+    def is_all_day(self) -> bool:
+        return self.precision != Precision.TIME
+
+    @property
+    def is_precise(self) -> bool:
+        """True where the value places on a calendar as a day or a time (exportable)."""
+        return self.start is not None and self.precision in (
+            Precision.TIME,
+            Precision.DAY,
+            Precision.WEEK,
+            Precision.MONTH,
+            Precision.SEMESTER,
+        )
+
+    def overlaps(self, first: date, last: date) -> bool:
+        if self.start is None or self.end is None:
+            return False
+        return self.start <= last and self.end >= first
+
+    def sort_key(self) -> tuple:
+        return (
+            self.start or date.max,
+            self.start_time or time.min,
+            self.end or date.max,
+            self.precision.rank,
+        )
+
+    # -- printing ---------------------------------------------------------------------
+
+    def format(self) -> str:
+        """The value as a Norwegian writes it, with years, e.g. "15.–16. oktober 2025"."""
+        parts: list[str] = []
+        if self.count is not None:
+            unit = self.unit or "ganger"
+            if self.count == 1:
+                unit = COUNT_UNITS_SINGULAR.get(unit, unit)
+            parts.append(f"{self.count} {unit}")
+        if self.recurrence:
+            parts.append(RECURRENCES[self.recurrence])
+        if self.precision == Precision.CONTINUOUS:
+            parts.append("fortløpende")
+        if self.start is not None and self.end is not None:
+            span = _format_span(self)
+            parts.append(f"innen {span}" if self.deadline else span)
+        text = ", ".join(parts)
+        if self.note:
+            text += f" ({self.note})"
+        return text[:1].upper() + text[1:]
+
+    def __str__(self) -> str:
+        return self.format()
+
+
+# -- calendar arithmetic -----------------------------------------------------------------
+
+
+def month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def semester_bounds(season: str, year: int) -> tuple[date, date]:
+    if season == "høst":
+        return date(year, 8, 1), date(year, 12, 31)
+    return date(year, 1, 1), date(year, 6, 30)
+
+
+def school_year_bounds(first_year: int) -> tuple[date, date]:
+    return date(first_year, 8, 1), date(first_year + 1, 6, 30)
+
+
+def school_year_of(day: date) -> int:
+    """The first calendar year of the school year a day belongs to (August–July)."""
+    return day.year if day.month >= 8 else day.year - 1
+
+
+def school_year_label(first_year: int) -> str:
+    return f"{first_year}–{first_year + 1}"
+
+
+def iso_week_bounds(year: int, week: int) -> tuple[date, date]:
+    return date.fromisocalendar(year, week, 1), date.fromisocalendar(year, week, 7)
+
+
+def _semester_name(day: date) -> str:
+    return "høst" if day.month >= 7 else "vår"
+
+
+# -- printer ------------------------------------------------------------------------------
+
+_CHAINS = {
+    Precision.TIME: ("day",),
+    Precision.DAY: ("day",),
+    Precision.WEEK: ("week", "day"),
+    Precision.MONTH: ("month", "day"),
+    Precision.SEMESTER: ("semester", "month", "day"),
+    Precision.SCHOOL_YEAR: ("school_year", "semester", "month", "day"),
+    Precision.CONTINUOUS: ("school_year", "semester", "month", "day"),
+}
+
+
+def _aligned(unit: str, day: date, is_start: bool) -> bool:
+    if unit == "day":
+        return True
+    if unit == "week":
+        return day.isoweekday() == (1 if is_start else 7)
+    if unit == "month":
+        return day.day == 1 if is_start else day == month_end(day.year, day.month)
+    if unit == "semester":
+        return (day.month, day.day) in (((8, 1), (1, 1)) if is_start else ((12, 31), (6, 30)))
+    if unit == "school_year":
+        return (day.month, day.day) == ((8, 1) if is_start else (6, 30))
+    raise ValueError(unit)
+
+
+def _unit_for(precision: Precision, day: date, is_start: bool) -> str:
+    for unit in _CHAINS[precision]:
+        if _aligned(unit, day, is_start):
+            return unit
+    return "day"
+
+
+def _hm(value: time) -> str:
+    return f"{value.hour:02d}:{value.minute:02d}"
+
+
+def _format_bound(unit: str, day: date) -> str:
+    if unit == "week":
+        iso = day.isocalendar()
+        return f"uke {iso.week} {iso.year}"
+    if unit == "month":
+        return f"{MONTHS[day.month - 1]} {day.year}"
+    if unit == "semester":
+        return f"{_semester_name(day)} {day.year}"
+    if unit == "school_year":
+        first = school_year_of(day)
+        return f"skoleåret {school_year_label(first)}"
+    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
+
+
+def _format_span(when: When) -> str:
+    start, end = when.start, when.end
+    assert start is not None and end is not None
+    start_unit = _unit_for(when.precision, start, True)
+    end_unit = _unit_for(when.precision, end, False)
+    has_times = when.precision == Precision.TIME
+
+    if has_times and start == end:
+        times = _hm(when.start_time) if when.start_time else ""
+        if when.end_time:
+            times += f"–{_hm(when.end_time)}"
+        return f"{_format_bound('day', start)} kl. {times}"
+    if has_times:
+        first = _format_bound("day", start)
+        last = _format_bound("day", end)
+        if when.start_time:
+            first += f" kl. {_hm(when.start_time)}"
+        if when.end_time:
+            last += f" kl. {_hm(when.end_time)}"
+        return f"{first} – {last}"
+
+    if start_unit == end_unit:
+        if start_unit == "day":
+            if start == end:
+                return _format_bound("day", start)
+            if (start.year, start.month) == (end.year, end.month):
+                return f"{start.day}.–{end.day}. {MONTHS[end.month - 1]} {end.year}"
+            if start.year == end.year:
+                return f"{start.day}. {MONTHS[start.month - 1]} – {_format_bound('day', end)}"
+        elif start_unit == "week":
+            s_iso, e_iso = start.isocalendar(), end.isocalendar()
+            if (s_iso.year, s_iso.week) == (e_iso.year, e_iso.week):
+                return _format_bound("week", start)
+            if s_iso.year == e_iso.year:
+                return f"uke {s_iso.week}–{e_iso.week} {e_iso.year}"
+        elif start_unit == "month":
+            if (start.year, start.month) == (end.year, end.month):
+                return _format_bound("month", start)
+            if start.year == end.year:
+                return f"{MONTHS[start.month - 1]}–{MONTHS[end.month - 1]} {end.year}"
+        elif start_unit == "semester":
+            if (start.year, _semester_name(start)) == (end.year, _semester_name(end)):
+                return _format_bound("semester", start)
+        elif start_unit == "school_year":
+            if school_year_of(start) == school_year_of(end):
+                return _format_bound("school_year", start)
+    return f"{_format_bound(start_unit, start)} – {_format_bound(end_unit, end)}"
+
+
+# -- parser -------------------------------------------------------------------------------
+
+_MONTH_WORDS = sorted(MONTHS + list(MONTH_ABBREVIATIONS), key=len, reverse=True)
+_M = r"(?:" + "|".join(_MONTH_WORDS) + r")\b\.?"
+_Y4 = r"(?:19|20)\d{2}"
+_Y = r"(?:(?:19|20)\d{2}|'?\d{2})(?![\d:.]\d)"
+_HM = r"\d{1,2}[:.]\d{2}"
+_NUM = r"(?:\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+_UNIT = r"(?:" + "|".join(sorted(set(COUNT_UNITS) | set(COUNT_UNITS.values()), key=len,
+                                    reverse=True)) + r")"
+_TIME = rf"(?:,?\s*(?:kl\.?\s*)?(?P<{{p}}t1>{_HM})(?:\s*-\s*(?P<{{p}}t2>{_HM}))?)"
+
+
+def _time_group(prefix: str) -> str:
+    return _TIME.replace("{p}", prefix)
+
+
+_QUALIFIER_PATTERNS = {
+    "planleggingsdagene": re.compile(r"\b(?:felles\s+)?planleggingsdag(?:ene|er|en)?\b"),
+    "lunsj–lunsj": re.compile(r"\blunsj\s*(?:-|til)\s*lunsj\b"),
+}
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("deadline", re.compile(r"\binnen\b")),
+    ("continuous", re.compile(r"\b(?:fortløpende|løpende|kontinuerlig)\b")),
+    ("whole_year", re.compile(r"\bhele\s+(?:skole)?året\b|\bårlige?\b(?=.*\b(?:"
+                              + "|".join(sorted(set(COUNT_UNITS.values()))) + r")\b)")),
+    ("recurrence", re.compile(r"\b(?P<r>månedlig|månedlige|ukentlig|ukentlige)\b|"
+                              r"\bhver\s+(?P<r2>måned|uke)\b")),
+    ("planleggingsdagene", _QUALIFIER_PATTERNS["planleggingsdagene"]),
+    ("lunsj–lunsj", _QUALIFIER_PATTERNS["lunsj–lunsj"]),
+    ("numeric_date", re.compile(
+        r"\b(?P<d1>\d{1,2})\.(?P<m1>\d{1,2})\.(?P<y1>\d{4}|\d{2})(?!\d)"
+        r"(?:\s*-\s*(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4}|\d{2})(?!\d))?")),
+    ("school_year", re.compile(
+        rf"\bskoleår(?:et)?\s*(?P<y1>{_Y4})\s*[-/]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d)|"
+        rf"(?<![\d.])(?P<y3>{_Y4})\s*[-/]\s*(?P<y4>\d{{4}}|\d{{2}})(?![\d.])")),
+    ("day_range", re.compile(
+        rf"(?<![\d.:])(?P<d1>\d{{1,2}})\.?\s*(?:(?P<m1>{_M})\s*(?P<y1>{_Y4})?)?"
+        rf"(?:\s*,?\s*kl\.?\s*(?P<a1>{_HM}))?"
+        rf"\s*-\s*(?P<d2>\d{{1,2}})\.?\s*(?P<m2>{_M})\s*(?P<y2>{_Y})?"
+        rf"(?:\s*,?\s*kl\.?\s*(?P<a2>{_HM}))?")),
+    ("day", re.compile(
+        rf"(?<![\d.:])(?P<d>\d{{1,2}})\.?\s*(?P<m>{_M})\s*(?P<y>{_Y})?{_time_group('')}?")),
+    ("week", re.compile(
+        rf"\b(?:uke|veke|u\.)\s*(?P<w1>\d{{1,2}})(?!\d)"
+        rf"(?:\s*(?:-|/|og)\s*(?:uke\s*)?(?P<w2>\d{{1,2}})(?!\d))?"
+        rf"(?:\s*,?\s*(?:i\s+)?(?P<y>{_Y4}))?")),
+    ("month_range", re.compile(
+        rf"\b(?P<m1>{_M})\s*(?P<y1>{_Y4})?\s*(?:-|/|til)\s*(?P<m2>{_M})\s*(?P<y2>{_Y})?")),
+    ("month", re.compile(rf"\b(?P<m>{_M})(?:\s*(?P<y>{_Y}))?")),
+    ("count_semester", re.compile(
+        rf"\b(?P<n>{_NUM})\s+(?=(?:høst|haust|vår)\b)")),
+    ("semester", re.compile(rf"\b(?P<s>høst|haust|vår)(?:en)?\b(?:\s*(?P<y>{_Y}))?")),
+    ("count", re.compile(
+        rf"\b(?P<n>{_NUM})\s*(?:(?P<x>x)\b\s*|(?:(?:digitale|fysiske|årlige)\s+)?"
+        rf"(?P<u>{_UNIT})\b)")),
+]
+
+
+@dataclass
+class _Period:
+    start: date
+    end: date
+    precision: Precision
+    start_time: time | None = None
+    end_time: time | None = None
+
+
+def _normalise(text: str) -> str:
+    text = text.lower()
+    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
+    text = text.replace("\u00a0", " ")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _month(word: str) -> int:
+    word = word.rstrip(".")
+    if word in MONTHS:
+        return MONTHS.index(word) + 1
+    return MONTH_ABBREVIATIONS[word]
+
+
+def _year(raw: str | None) -> int | None:
+    if not raw:
+        return None
+    raw = raw.lstrip("'")
+    year = int(raw)
+    return 2000 + year if len(raw) == 2 else year
+
+
+def _number(raw: str) -> int:
+    return int(raw) if raw.isdigit() else NUMBER_WORDS[raw]
+
+
+def _time(raw: str | None) -> time | None:
+    if not raw:
+        return None
+    hours, minutes = re.split(r"[:.]", raw)
+    try:
+        return time(int(hours), int(minutes))
+    except ValueError as error:
+        raise WhenParseError(f"«{raw}» er ikke et klokkeslett.") from error
+
+
+def _date(year: int, month: int, day: int) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError as error:
+        raise WhenParseError(f"{day}. {MONTHS[month - 1]} {year} finnes ikke.") from error
+
+
+def _month_year(month: int, year: int | None, school_year: int) -> int:
+    if year is not None:
+        return year
+    return school_year if month >= 8 else school_year + 1
+
+
+def _current_school_year() -> int:
+    return school_year_of(date.today())
+
+
+def parse_when(text: str, school_year: int | None = None) -> When:
+    """Read a Norwegian time expression.
+
+    `school_year` is the first calendar year of the school year the text belongs to
+    (2025 for 2025–26); it supplies years the text leaves out. Raises WhenParseError with
+    a Norwegian message where nothing in the text says when.
+    """
+    original = text.strip()
+    if not original:
+        raise WhenParseError("Skriv når tiltaket skal skje, for eksempel «Uke 36» eller «Høst 2025».")
+    if len(original) > 300:
+        raise WhenParseError("Tidsangivelsen er for lang (høyst 300 tegn).")
+    sy = school_year if school_year is not None else _current_school_year()
+    normalised = _normalise(original)
+    # Parentheses hold remarks ("(SePU avtaler tidspunkt)", "(lunsj-lunsj)"): only the
+    # known qualifiers are read there; counts and dates inside them are not the plan's.
+    remarks = re.findall(r"\(([^()]*)\)", normalised)
+    rest = re.sub(r"\([^()]*\)", " ", normalised)
+
+    periods: list[_Period] = []
+    counts: list[tuple[int, str, bool]] = []  # (number, unit, multiplicative)
+    deadline = continuous = whole_year = False
+    recurrence = ""
+    notes: list[str] = []
+
+    remark_leftover: list[str] = []
+    for remark in remarks:
+        for kind, pattern in _QUALIFIER_PATTERNS.items():
+            if pattern.search(remark):
+                notes.append(kind)
+                remark = pattern.sub(" ", remark)
+        remark_leftover.append(remark)
+
+    for kind, pattern in _PATTERNS:
+        for match in list(pattern.finditer(rest)):
+            g = match.groupdict()
+            if kind == "deadline":
+                deadline = True
+            elif kind == "continuous":
+                continuous = True
+            elif kind == "whole_year":
+                whole_year = True
+            elif kind == "recurrence":
+                word = g["r"] or g["r2"]
+                recurrence = "monthly" if word.startswith("måned") else "weekly"
+            elif kind in QUALIFIERS:
+                notes.append(kind)
+            elif kind == "numeric_date":
+                first = _date(_year(g["y1"]), int(g["m1"]), int(g["d1"])) if 1 <= int(
+                    g["m1"]) <= 12 else None
+                if first is None:
+                    raise WhenParseError(f"«{match.group(0)}» er ikke en dato.")
+                last = first
+                if g["d2"]:
+                    if not 1 <= int(g["m2"]) <= 12:
+                        raise WhenParseError(f"«{match.group(0)}» er ikke en dato.")
+                    last = _date(_year(g["y2"]), int(g["m2"]), int(g["d2"]))
+                periods.append(_Period(first, last, Precision.DAY))
+            elif kind == "school_year":
+                first_year = int(g["y1"] or g["y3"])
+                second = _year(g["y2"] or g["y4"])
+                if g["y3"] and second != first_year + 1:
+                    continue  # "2025 - 12. januar" is no school year; leave it to the others
+                if second != first_year + 1:
+                    raise WhenParseError(
+                        f"«{match.group(0)}» er ikke et skoleår (skriv for eksempel 2025–2026)."
+                    )
+                periods.append(_Period(*school_year_bounds(first_year), Precision.SCHOOL_YEAR))
+            elif kind == "day_range":
+                m2 = _month(g["m2"])
+                m1 = _month(g["m1"]) if g["m1"] else m2
+                y2 = _month_year(m2, _year(g["y2"]), sy)
+                y1 = _year(g["y1"]) if g["y1"] else (y2 if m1 <= m2 else y2 - 1)
+                first = _date(y1, m1, int(g["d1"]))
+                last = _date(y2, m2, int(g["d2"]))
+                start_time, end_time = _time(g["a1"]), _time(g["a2"])
+                precision = Precision.TIME if (start_time or end_time) else Precision.DAY
+                periods.append(_Period(first, last, precision, start_time, end_time))
+            elif kind == "day":
+                month = _month(g["m"])
+                day = _date(_month_year(month, _year(g["y"]), sy), month, int(g["d"]))
+                start_time, end_time = _time(g["t1"]), _time(g["t2"])
+                precision = Precision.TIME if start_time else Precision.DAY
+                periods.append(_Period(day, day, precision, start_time, end_time))
+            elif kind == "week":
+                w1 = int(g["w1"])
+                w2 = int(g["w2"]) if g["w2"] else w1
+                if g["y"]:
+                    y1 = y2 = int(g["y"])
+                    if w2 < w1:
+                        y1 -= 1
+                else:
+                    y1 = sy if w1 >= 27 else sy + 1
+                    y2 = sy if w2 >= 27 else sy + 1
+                try:
+                    first = iso_week_bounds(y1, w1)[0]
+                    last = iso_week_bounds(y2, w2)[1]
+                except ValueError as error:
+                    raise WhenParseError(f"Uke {w1 if w1 > 52 else w2} finnes ikke.") from error
+                periods.append(_Period(first, last, Precision.WEEK))
+            elif kind == "month_range":
+                m1, m2 = _month(g["m1"]), _month(g["m2"])
+                y2 = _month_year(m2, _year(g["y2"]), sy)
+                y1 = _year(g["y1"]) if g["y1"] else (y2 if m1 <= m2 else y2 - 1)
+                periods.append(_Period(date(y1, m1, 1), month_end(y2, m2), Precision.MONTH))
+            elif kind == "month":
+                month = _month(g["m"])
+                year = _month_year(month, _year(g["y"]), sy)
+                periods.append(_Period(date(year, month, 1), month_end(year, month),
+                                       Precision.MONTH))
+            elif kind == "count_semester":
+                counts.append((_number(g["n"]), "ganger", False))
+            elif kind == "semester":
+                season = "høst" if g["s"] in ("høst", "haust") else "vår"
+                year = _year(g["y"])
+                if year is None:
+                    year = sy if season == "høst" else sy + 1
+                periods.append(_Period(*semester_bounds(season, year), Precision.SEMESTER))
+            elif kind == "count":
+                unit = "ganger" if g["x"] else COUNT_UNITS.get(g["u"], g["u"])
+                counts.append((_number(g["n"]), unit, bool(g["x"])))
+            # Blank out what was understood, keeping positions for the later patterns.
+            rest = rest[: match.start()] + " " * (match.end() - match.start()) + rest[match.end():]
+
+    if whole_year and not periods:
+        periods.append(_Period(*school_year_bounds(sy), Precision.SCHOOL_YEAR))
+    if (continuous or recurrence) and not periods:
+        periods.append(_Period(*school_year_bounds(sy), Precision.SCHOOL_YEAR))
+    if not periods:
+        raise WhenParseError(
+            f"Forstod ikke «{original}». Skriv for eksempel «18. august kl. 12:00–14:00», "
+            "«Uke 36», «Nov/des.», «Høst 2025 – vår 2026» eller «Fortløpende»."
+        )
+
+    start = min(p.start for p in periods)
+    end = max(p.end for p in periods)
+    if end < start:
+        raise WhenParseError("Slutten kommer før starten.")
+    precision = max((p.precision for p in periods), key=lambda p: p.rank)
+    if continuous:
+        precision = Precision.CONTINUOUS
+    start_time = end_time = None
+    if precision == Precision.TIME:
+        timed = [p for p in periods if p.precision == Precision.TIME]
+        start_time = next((p.start_time for p in timed if p.start == start), None)
+        end_time = next((p.end_time for p in reversed(timed) if p.end == end), None)
+        if start_time is None and end_time is None:
+            precision = Precision.DAY
+        elif start == end and start_time and end_time and end_time <= start_time:
+            raise WhenParseError("Sluttidspunktet må komme etter starttidspunktet.")
+
+    count: int | None = None
+    unit = ""
+    if counts:
+        multiplicative = any(c[2] for c in counts)
+        count = 1
+        if multiplicative:
+            for number, _unit, _x in counts:
+                count *= number
+        else:
+            count = sum(number for number, _unit, _x in counts)
+        named = [u for _n, u, x in counts if not x and u != "ganger"]
+        unit = named[0] if named else "ganger"
+    elif len([p for p in periods if p.precision in (Precision.DAY, Precision.TIME)]) > 1 and len(
+        periods
+    ) == len([p for p in periods if p.precision in (Precision.DAY, Precision.TIME)]):
+        # Several separate days ("14. oktober og 11. mai"): keep how many.
+        if not all(p.start == p.end for p in periods) or len({p.start for p in periods}) < 2:
+            pass
+        else:
+            count, unit = len({p.start for p in periods}), "ganger"
+    if count is not None and count < 1:
+        raise WhenParseError("Antallet må være minst 1.")
+
+    leftover = [
+        w
+        for w in re.findall(r"[a-zæøå0-9]+", " ".join([rest, *remark_leftover]))
+        if w not in FILLER_WORDS
+    ]
+    note = ", ".join(q for q in QUALIFIERS if q in notes)
+    return When(
+        start=start,
+        end=end,
+        precision=precision,
+        start_time=start_time,
+        end_time=end_time,
+        count=count,
+        unit=unit if count is not None else "",
+        recurrence=recurrence,
+        deadline=deadline,
+        note=note,
+        text=original,
+        unparsed=" ".join(leftover),
+    )
+
+
+def with_text(when: When, text: str) -> When:
+    return replace(when, text=text)
+
+
+def _shift_bound(day: date, unit: str, years: int, is_start: bool) -> date:
+    if unit == "week":
+        iso = day.isocalendar()
+        week = min(iso.week, 52)
+        return date.fromisocalendar(iso.year + years, week, 1 if is_start else 7)
+    year = day.year + years
+    if unit == "day":
+        return date(year, day.month, min(day.day, calendar.monthrange(year, day.month)[1]))
+    return date(year, day.month, 1) if is_start else month_end(year, day.month)
+
+
+def shift_years(when: When, years: int) -> When:
+    """The same time expression `years` later: "Uke 44 2025" → "Uke 44 2026",
+    "høst 2025 – vår 2026" → "høst 2026 – vår 2027". Used when a plan is carried over."""
+    if when.start is None or when.end is None:
+        return when
+    start = _shift_bound(when.start, _unit_for(when.precision, when.start, True), years, True)
+    end = _shift_bound(when.end, _unit_for(when.precision, when.end, False), years, False)
+    shifted = replace(when, start=start, end=end)
+    return replace(shifted, text=shifted.format())

@@ -1,0 +1,87 @@
+from django import forms
+from django.forms import inlineformset_factory
+
+from lokomp.core.forms import DsFormMixin, DsModelForm
+from lokomp.registry.models import Institution, Owner
+
+from .models import CountyShare, Partnership, SteeringGroupMember
+
+
+class PartnershipForm(DsModelForm):
+    members = forms.ModelMultipleChoiceField(
+        queryset=Owner.objects.none(),
+        label="Eiere i partnerskapet",
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    funds_owner = forms.ModelChoiceField(
+        queryset=Owner.objects.none(),
+        label="Eieren som mottar midlene",
+        required=False,
+        help_text="Må være en av eierne i partnerskapet.",
+    )
+    partner_institutions = forms.ModelMultipleChoiceField(
+        queryset=Institution.objects.all(),
+        label="Universiteter, høgskoler og kompetansesentre",
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Partnership
+        fields = ["name", "description", "schemes"]
+        widgets = {"schemes": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, owners, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["members"].queryset = owners
+        self.fields["funds_owner"].queryset = owners
+        if self.instance.pk:
+            links = list(self.instance.owner_links.all())
+            self.initial["members"] = [link.owner_id for link in links]
+            self.initial["funds_owner"] = next(
+                (link.owner_id for link in links if link.receives_funds), None
+            )
+            self.initial["partner_institutions"] = list(
+                self.instance.institution_links.values_list("institution_id", flat=True)
+            )
+
+    def clean(self):
+        data = super().clean()
+        funds = data.get("funds_owner")
+        if funds and funds not in (data.get("members") or []):
+            self.add_error("funds_owner", "Eieren som mottar midlene må være med i partnerskapet.")
+        return data
+
+
+class SteeringGroupMemberForm(DsModelForm):
+    class Meta:
+        model = SteeringGroupMember
+        fields = ["name", "organisation", "role", "order"]
+
+
+class CountyShareForm(DsModelForm):
+    class Meta:
+        model = CountyShare
+        fields = ["county", "percent", "note"]
+
+
+SteeringGroupFormSet = inlineformset_factory(
+    Partnership, SteeringGroupMember, form=SteeringGroupMemberForm, extra=2, can_delete=True
+)
+CountyShareFormSet = inlineformset_factory(
+    Partnership, CountyShare, form=CountyShareForm, extra=1, can_delete=True
+)
+
+
+class NewPlanForm(DsFormMixin, forms.Form):
+    school_year = forms.IntegerField(
+        label="Skoleåret starter i",
+        min_value=2015,
+        max_value=2100,
+        help_text="Skriv 2026 for skoleåret 2026–2027.",
+        error_messages={"invalid": "Skriv et årstall, for eksempel 2026."},
+    )
+    copy_from_previous = forms.BooleanField(
+        label="Kopier mål og tiltak fra forrige års plan", required=False, initial=True
+    )

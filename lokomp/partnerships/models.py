@@ -1,0 +1,147 @@
+"""Partnerships: owners and institutions working together on competence development."""
+
+import uuid
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from lokomp.registry.models import County, Institution, Owner, UnitKind
+
+
+class Scheme(models.Model):
+    """A grant scheme (Rekomp, Dekomp, Kompetanseløftet) and the colour code it has in
+    plans. PPT has a colour code of its own within Kompetanseløftet (seed: Øst-Finnmark)."""
+
+    code = models.SlugField("Kode", max_length=30, unique=True)
+    name = models.CharField("Navn", max_length=100)
+    label = models.CharField("Fargekode", max_length=60, help_text="For eksempel «Barnehage».")
+    colour = models.CharField("Farge", max_length=7, help_text="Heksadesimal, for eksempel #1e6b52.")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name = "ordning"
+        verbose_name_plural = "ordninger"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Partnership(models.Model):
+    name = models.CharField("Navn", max_length=200)
+    slug = models.SlugField("Kortnavn i adresser", max_length=80, unique=True)
+    county = models.ForeignKey(
+        County, on_delete=models.PROTECT, related_name="partnerships", verbose_name="Fylke"
+    )
+    schemes = models.ManyToManyField(Scheme, related_name="partnerships", verbose_name="Ordninger")
+    owners = models.ManyToManyField(
+        Owner, through="PartnershipOwner", related_name="partnerships", verbose_name="Eiere"
+    )
+    institutions = models.ManyToManyField(
+        Institution,
+        through="PartnershipInstitution",
+        related_name="partnerships",
+        verbose_name="Institusjoner",
+    )
+    description = models.TextField("Beskrivelse", blank=True)
+    calendar_token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "partnerskap"
+        verbose_name_plural = "partnerskap"
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def home_share(self) -> Decimal:
+        """The share reported to the home county: what the other counties do not take."""
+        return Decimal(100) - sum((s.percent for s in self.county_shares.all()), Decimal(0))
+
+
+class PartnershipOwner(models.Model):
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="owner_links")
+    owner = models.ForeignKey(Owner, on_delete=models.PROTECT, related_name="partnership_links")
+    receives_funds = models.BooleanField(
+        "Mottar midlene", default=False, help_text="Eieren som mottar tilskuddet på eiersiden."
+    )
+
+    class Meta:
+        unique_together = [("partnership", "owner")]
+        ordering = ["-receives_funds", "owner__name"]
+
+    def __str__(self) -> str:
+        return f"{self.owner} i {self.partnership}"
+
+
+class PartnershipInstitution(models.Model):
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="institution_links"
+    )
+    institution = models.ForeignKey(
+        Institution, on_delete=models.PROTECT, related_name="partnership_links"
+    )
+    role = models.CharField(
+        "Rolle", max_length=200, blank=True, help_text="For eksempel «faglig ansvarlig»."
+    )
+    receives_funds = models.BooleanField("Mottar midlene (UH-siden)", default=False)
+
+    class Meta:
+        unique_together = [("partnership", "institution")]
+        ordering = ["-receives_funds", "institution__short_name"]
+
+    def __str__(self) -> str:
+        return f"{self.institution} i {self.partnership}"
+
+
+class CountyShare(models.Model):
+    """The part of a partnership reported to another county (Evenes: 8 % to Nordland)."""
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="county_shares"
+    )
+    county = models.ForeignKey(County, on_delete=models.PROTECT, verbose_name="Fylke")
+    percent = models.DecimalField(
+        "Andel (%)",
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(Decimal("99.99"))],
+    )
+    note = models.CharField("Merknad", max_length=300, blank=True)
+
+    class Meta:
+        unique_together = [("partnership", "county")]
+        verbose_name = "andel i annet fylke"
+
+    def clean(self):
+        if self.partnership_id and self.county_id == self.partnership.county_id:
+            raise ValidationError({"county": "Velg et annet fylke enn partnerskapets eget."})
+
+    def __str__(self) -> str:
+        return f"{self.percent} % til {self.county}"
+
+
+class SteeringGroupMember(models.Model):
+    """A member of the partnership's steering group (styringsgruppe)."""
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="steering_group"
+    )
+    name = models.CharField("Navn", max_length=150)
+    organisation = models.CharField("Organisasjon", max_length=200)
+    role = models.CharField("Rolle", max_length=150, blank=True, help_text="For eksempel «leder».")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = "medlem av styringsgruppen"
+        verbose_name_plural = "styringsgruppen"
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.organisation})"
+
+
+__all__ = ["UnitKind"]

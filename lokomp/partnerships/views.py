@@ -1,0 +1,141 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.shortcuts import redirect, render
+
+from lokomp.accounts.models import Role
+from lokomp.accounts.scoping import (
+    can_edit_partnership,
+    can_edit_plan,
+    can_see_audit,
+    get_partnership_for_editor,
+    get_partnership_for_plan_editor,
+    get_partnership_for_viewer,
+    visible_partnerships,
+)
+from lokomp.core.audit import field_changes, log_action
+from lokomp.core.models import AuditEntry
+from lokomp.plans.services import plan_create
+from lokomp.registry.models import Owner
+
+from .forms import CountyShareFormSet, NewPlanForm, PartnershipForm, SteeringGroupFormSet
+from .models import PartnershipInstitution, PartnershipOwner
+
+
+@login_required
+def partnership_list(request):
+    partnerships = visible_partnerships(request.user).select_related("county").order_by("name")
+    page = Paginator(partnerships, 50).get_page(request.GET.get("side"))
+    return render(request, "partnerships/list.html", {"page": page})
+
+
+@login_required
+def partnership_detail(request, slug: str):
+    partnership = get_partnership_for_viewer(request, slug)
+    owner_links = partnership.owner_links.select_related("owner", "owner__municipality")
+    institution_links = partnership.institution_links.select_related("institution")
+    coordinators = partnership.role_assignments.filter(role=Role.COORDINATOR).select_related(
+        "user"
+    )
+    return render(
+        request,
+        "partnerships/detail.html",
+        {
+            "partnership": partnership,
+            "owner_links": owner_links,
+            "institution_links": institution_links,
+            "coordinators": coordinators,
+            "steering_group": partnership.steering_group.all(),
+            "county_shares": partnership.county_shares.select_related("county"),
+            "plans": partnership.plans.order_by("-school_year"),
+            "schemes": partnership.schemes.all(),
+            "can_edit": can_edit_partnership(request.user, partnership),
+            "can_edit_plan": can_edit_plan(request.user, partnership),
+            "can_see_audit": can_see_audit(request.user, partnership),
+            "feed_url": request.build_absolute_uri(
+                f"/kalender/partnerskap/{partnership.calendar_token}.ics"
+            ),
+        },
+    )
+
+
+@login_required
+def partnership_edit(request, slug: str):
+    partnership = get_partnership_for_editor(request, slug)
+    owners = Owner.objects.filter(municipality__county=partnership.county) | Owner.objects.filter(
+        partnership_links__partnership=partnership
+    )
+    owners = owners.distinct().select_related("municipality").order_by("name")
+    data = request.POST or None
+    form = PartnershipForm(data, instance=partnership, owners=owners)
+    steering = SteeringGroupFormSet(data, instance=partnership, prefix="styring")
+    shares = CountyShareFormSet(data, instance=partnership, prefix="andel")
+    if request.method == "POST" and form.is_valid() and steering.is_valid() and shares.is_valid():
+        with transaction.atomic():
+            changes = field_changes(form)
+            form.save()
+            _save_members(form)
+            steering.save()
+            shares.save()
+            log_action(
+                "partnerships.partnership.changed",
+                user=request.user,
+                obj=partnership,
+                changes=changes,
+                partnership=partnership,
+            )
+        messages.success(request, "Partnerskapet er lagret.")
+        return redirect("partnerships:detail", slug=partnership.slug)
+    return render(
+        request,
+        "partnerships/edit.html",
+        {"partnership": partnership, "form": form, "steering": steering, "shares": shares},
+    )
+
+
+def _save_members(form) -> None:
+    partnership = form.instance
+    members = set(form.cleaned_data["members"])
+    funds = form.cleaned_data.get("funds_owner")
+    partnership.owner_links.exclude(owner__in=members).delete()
+    for owner in members:
+        PartnershipOwner.objects.update_or_create(
+            partnership=partnership, owner=owner, defaults={"receives_funds": owner == funds}
+        )
+    institutions = set(form.cleaned_data["partner_institutions"])
+    partnership.institution_links.exclude(institution__in=institutions).delete()
+    for institution in institutions:
+        PartnershipInstitution.objects.get_or_create(
+            partnership=partnership, institution=institution
+        )
+
+
+@login_required
+def audit_log(request, slug: str):
+    partnership = get_partnership_for_editor(request, slug)
+    entries = AuditEntry.objects.filter(partnership=partnership).select_related("user")
+    page = Paginator(entries, 50).get_page(request.GET.get("side"))
+    return render(request, "partnerships/audit.html", {"partnership": partnership, "page": page})
+
+
+@login_required
+def plan_new(request, slug: str):
+    partnership = get_partnership_for_plan_editor(request, slug)
+    latest = partnership.plans.order_by("-school_year").first()
+    initial = {"school_year": latest.school_year + 1 if latest else None}
+    form = NewPlanForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        year = form.cleaned_data["school_year"]
+        if partnership.plans.filter(school_year=year).exists():
+            form.add_error("school_year", "Partnerskapet har allerede en plan for dette skoleåret.")
+        else:
+            plan = plan_create(
+                partnership=partnership,
+                school_year=year,
+                copy_previous=form.cleaned_data["copy_from_previous"],
+                user=request.user,
+            )
+            messages.success(request, f"Tiltaksplanen for {plan.school_year_label} er opprettet.")
+            return redirect("plans:plan", slug=partnership.slug, year=plan.year_slug)
+    return render(request, "partnerships/plan_new.html", {"partnership": partnership, "form": form})

@@ -1,0 +1,295 @@
+"""Calendar items of a plan: activities, and measures that have no activities yet (a measure
+is on the calendar from the moment its NÅR is known)."""
+
+from __future__ import annotations
+
+import calendar as pycalendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from lokomp.core.fields import CodeSetField
+from lokomp.core.when import (
+    MONTHS,
+    Precision,
+    When,
+    iso_week_bounds,
+    month_end,
+    semester_bounds,
+)
+from lokomp.partnerships.models import Scheme
+
+from .models import Activity, Measure, TargetScope
+
+
+@dataclass
+class CalendarItem:
+    title: str
+    when: When
+    scheme: Scheme
+    kind_label: str
+    measure: Measure
+    activity: Activity | None
+    location: str = ""
+
+    @property
+    def uid(self) -> str:
+        obj = self.activity or self.measure
+        prefix = "activity" if self.activity else "measure"
+        return f"{prefix}-{obj.uid}@lokomp"
+
+    def on_day(self, day: date) -> bool:
+        return self.when.start <= day <= self.when.end
+
+    @property
+    def is_day_item(self) -> bool:
+        """Placed on its days (a time or a few days), not as a span over the period."""
+        return self.when.precision in (Precision.TIME, Precision.DAY) and (
+            self.when.end - self.when.start
+        ).days < 7
+
+
+@dataclass
+class Filters:
+    scheme: str = ""
+    municipality: int | None = None
+    role: str = ""
+    unit_kind: str = ""
+
+    @classmethod
+    def from_query(cls, params) -> Filters:
+        municipality = params.get("kommune", "")
+        return cls(
+            scheme=params.get("ordning", ""),
+            municipality=int(municipality) if municipality.isdigit() else None,
+            role=params.get("malgruppe", ""),
+            unit_kind=params.get("enhetstype", ""),
+        )
+
+    def apply(self, qs: QuerySet, *, prefix: str = "") -> QuerySet:
+        if self.scheme:
+            if prefix:  # activities: their own scheme, or their measure's
+                qs = qs.filter(
+                    Q(scheme__code=self.scheme)
+                    | Q(scheme__isnull=True, measure__scheme__code=self.scheme)
+                )
+            else:
+                qs = qs.filter(scheme__code=self.scheme)
+        if self.role:
+            qs = qs.filter(target_roles__contains=CodeSetField.contains(self.role))
+        if self.unit_kind:
+            qs = qs.filter(
+                Q(target_unit_kinds__contains=CodeSetField.contains(self.unit_kind))
+                | Q(target_unit_kinds="")
+            )
+        if self.municipality:
+            q = Q(target_scope=TargetScope.PARTNERSHIP) | Q(
+                target_municipalities=self.municipality
+            )
+            if prefix:
+                q |= Q(municipalities=self.municipality)
+            qs = qs.filter(q).distinct()
+        return qs
+
+
+def plan_items(plans, *, first: date | None = None, last: date | None = None,
+               filters: Filters | None = None, for_feed: bool = False) -> list[CalendarItem]:
+    """Two queries (five for a feed): activities, and measures without activities, of one
+    plan or of several."""
+    filters = filters or Filters()
+    plan_filter = {"plan__in": plans} if isinstance(plans, list | QuerySet) else {"plan": plans}
+    activities = Activity.objects.filter(
+        **{f"measure__{k}": v for k, v in plan_filter.items()}
+    ).exclude(when_precision="")
+    measures = (
+        Measure.objects.filter(**plan_filter)
+        .exclude(when_precision="")
+        .annotate(has_activities=Exists(Activity.objects.filter(measure=OuterRef("pk"))))
+        .filter(has_activities=False)
+    )
+    if first and last:
+        activities = activities.filter(when_start__lte=last, when_end__gte=first)
+        measures = measures.filter(when_start__lte=last, when_end__gte=first)
+    activities = filters.apply(activities, prefix="activity").select_related(
+        "scheme", "measure", "measure__scheme"
+    )
+    measures = filters.apply(measures).select_related("scheme")
+    if for_feed:
+        activities = activities.prefetch_related(
+            "municipalities", "target_municipalities", "target_units"
+        )
+        measures = measures.prefetch_related("target_municipalities", "target_units")
+    items = [
+        CalendarItem(
+            title=a.title,
+            when=a.when,
+            scheme=a.scheme or a.measure.scheme,
+            kind_label=a.get_kind_display(),
+            measure=a.measure,
+            activity=a,
+            location=a.location,
+        )
+        for a in activities
+    ]
+    items += [
+        CalendarItem(
+            title=m.title, when=m.when, scheme=m.scheme, kind_label="Tiltak", measure=m,
+            activity=None,
+        )
+        for m in measures
+    ]
+    items.sort(key=lambda item: (item.when.sort_key(), item.title))
+    return items
+
+
+def relevant_to_unit(item: CalendarItem, unit) -> bool:
+    """Whether an item concerns a unit: by its scope, its unit kinds and, for activities,
+    the municipalities taking part."""
+    target = item.activity or item.measure
+    if target.target_unit_kinds and unit.kind not in target.target_unit_kinds:
+        return False
+    if item.activity is not None:
+        involved = {m.pk for m in item.activity.municipalities.all()}
+        if involved and unit.municipality_id not in involved:
+            return False
+    if target.target_scope == TargetScope.MUNICIPALITIES:
+        return unit.municipality_id in {m.pk for m in target.target_municipalities.all()}
+    if target.target_scope == TargetScope.UNITS:
+        return unit.pk in {u.pk for u in target.target_units.all()}
+    return True
+
+
+# -- periods ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Period:
+    view: str  # "semester", "month", "week"
+    first: date
+    last: date
+    label: str
+    key: str
+    previous_key: str
+    next_key: str
+
+
+def semester_period(key: str) -> Period:
+    season, year = key.split("-")
+    year_int = int(year)
+    first, last = semester_bounds(season, year_int)
+    label = f"{'Høst' if season == 'host' else 'Vår'} {year_int}"
+    if season == "host":
+        prev_key, next_key = f"var-{year_int}", f"var-{year_int + 1}"
+    else:
+        prev_key, next_key = f"host-{year_int - 1}", f"host-{year_int}"
+    if season == "host":
+        first = date(year_int, 8, 1)
+    return Period("semester", first, last, label, key, prev_key, next_key)
+
+
+def month_period(key: str) -> Period:
+    year, month = (int(part) for part in key.split("-"))
+    first = date(year, month, 1)
+    previous = first - timedelta(days=1)
+    following = month_end(year, month) + timedelta(days=1)
+    return Period(
+        "month",
+        first,
+        month_end(year, month),
+        f"{MONTHS[month - 1].capitalize()} {year}",
+        key,
+        f"{previous.year}-{previous.month:02d}",
+        f"{following.year}-{following.month:02d}",
+    )
+
+
+def week_period(key: str) -> Period:
+    year, week = key.split("-u")
+    first, last = iso_week_bounds(int(year), int(week))
+    previous = (first - timedelta(days=7)).isocalendar()
+    following = (first + timedelta(days=7)).isocalendar()
+    return Period(
+        "week",
+        first,
+        last,
+        f"Uke {int(week)} {year} ({first.day}.{first.month}.–{last.day}.{last.month}.)",
+        key,
+        f"{previous.year}-u{previous.week:02d}",
+        f"{following.year}-u{following.week:02d}",
+    )
+
+
+def default_key(view: str, plan_school_year: int, today: date) -> str:
+    in_plan = date(plan_school_year, 8, 1) <= today <= date(plan_school_year + 1, 6, 30)
+    anchor = today if in_plan else date(plan_school_year, 8, 1)
+    if view == "month":
+        return f"{anchor.year}-{anchor.month:02d}"
+    if view == "week":
+        iso = anchor.isocalendar()
+        return f"{iso.year}-u{iso.week:02d}"
+    return f"host-{anchor.year}" if anchor.month >= 7 else f"var-{anchor.year}"
+
+
+def parse_period(view: str, key: str) -> Period:
+    """Raises ValueError for a key that names no period."""
+    if view == "month":
+        return month_period(key)
+    if view == "week":
+        return week_period(key)
+    season = key.split("-")[0]
+    if season not in ("host", "var"):
+        raise ValueError(key)
+    return semester_period(key)
+
+
+def month_grid(period: Period, items: list[CalendarItem]) -> list[dict]:
+    """Weeks of the month, each with its ISO number, days, day items and week spans."""
+    weeks = []
+    for week in pycalendar.Calendar(firstweekday=0).monthdatescalendar(
+        period.first.year, period.first.month
+    ):
+        monday, sunday = week[0], week[-1]
+        week_items = [
+            i for i in items
+            if i.when.precision == Precision.WEEK and i.when.overlaps(monday, sunday)
+        ]
+        days = [
+            {
+                "date": day,
+                "in_month": day.month == period.first.month,
+                "items": [i for i in items if i.is_day_item and i.on_day(day)],
+            }
+            for day in week
+        ]
+        weeks.append({"number": monday.isocalendar().week, "days": days,
+                      "spans": week_items})
+    return weeks
+
+
+def spanning(items: list[CalendarItem], view: str) -> list[CalendarItem]:
+    """Items that cover the period rather than a day: months, semesters, continuous."""
+    if view == "month":
+        return [i for i in items if not i.is_day_item and i.when.precision != Precision.WEEK]
+    return [i for i in items if not i.is_day_item]
+
+
+def semester_months(period: Period, items: list[CalendarItem]) -> list[dict]:
+    months = []
+    day = period.first
+    while day <= period.last:
+        first, last = day, month_end(day.year, day.month)
+        months.append(
+            {
+                "label": f"{MONTHS[day.month - 1].capitalize()} {day.year}",
+                "key": f"{day.year}-{day.month:02d}",
+                "items": [
+                    i for i in items
+                    if i.when.overlaps(first, last)
+                    and i.when.precision not in (Precision.SEMESTER, Precision.SCHOOL_YEAR,
+                                                 Precision.CONTINUOUS)
+                ],
+            }
+        )
+        day = last + timedelta(days=1)
+    return months

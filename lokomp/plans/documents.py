@@ -1,0 +1,139 @@
+"""The plan as the documents coordinators hand on: PDF (WeasyPrint, from the same template
+as the page), DOCX (python-docx) and XLSX (openpyxl), all from `plan_rows`."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from weasyprint import HTML
+
+from lokomp.partnerships.models import Scheme
+
+from .models import ActionPlan, Goal
+from .queries import PlanRow, plan_rows
+
+HEADERS = ["", "HVA", "HVORDAN", "MÅLGRUPPE", "NÅR", "ANSVAR"]
+
+
+def plan_context(plan: ActionPlan) -> dict:
+    long_term, sub_goals, rows = plan_rows(plan)
+    return {
+        "plan": plan,
+        "partnership": plan.partnership,
+        "long_term_goals": long_term,
+        "sub_goals": sub_goals,
+        "rows": rows,
+        "schemes": Scheme.objects.all(),
+        "printed": timezone.localdate(),
+    }
+
+
+def html_to_pdf(html: str, *, base_url: str) -> bytes:
+    return HTML(string=html, base_url=base_url).write_pdf()
+
+
+def target_cell(row: PlanRow) -> str:
+    text = row.measure.target_summary
+    if row.target_size is not None and str(row.target_size) not in text.replace(" ", ""):
+        text += f" ({row.target_size:,} ansatte)".replace(",", "\u00a0")
+    return text
+
+
+def responsibility_cell(row: PlanRow) -> str:
+    return "\n".join(str(r) for r in row.measure.responsibilities.all())
+
+
+def _shade(cell, colour: str) -> None:
+    properties = cell._tc.get_or_add_tcPr()
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), colour.lstrip("#"))
+    properties.append(shading)
+
+
+def plan_docx(plan: ActionPlan, long_term: list[Goal], sub_goals: list[Goal],
+              rows: list[PlanRow]):
+    document = Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = section.page_height, section.page_width
+    for margin in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, margin, Cm(1.8))
+    document.styles["Normal"].font.size = Pt(10)
+    document.add_heading(plan.partnership.name, level=1)
+    document.add_paragraph(f"{plan} – skoleåret {plan.school_year_label}")
+    if plan.introduction:
+        document.add_paragraph(plan.introduction)
+    if plan.approval_note:
+        document.add_paragraph(plan.approval_note)
+    for title, goals in (("Langsiktige mål", long_term), (f"Delmål {plan.school_year_label}",
+                                                          sub_goals)):
+        if goals:
+            document.add_heading(title, level=2)
+            for goal in goals:
+                document.add_paragraph(goal.text, style="List Bullet")
+    document.add_heading("Tiltak", level=2)
+    table = document.add_table(rows=1, cols=len(HEADERS))
+    table.style = "Table Grid"
+    for cell, header in zip(table.rows[0].cells, HEADERS, strict=True):
+        cell.text = header
+        cell.paragraphs[0].runs[0].bold = True
+    for row in rows:
+        measure = row.measure
+        cells = table.add_row().cells
+        cells[0].text = f"Tiltak {measure.number}"
+        _shade(cells[0], measure.scheme.colour)
+        cells[1].text = measure.title
+        cells[2].text = measure.how
+        cells[3].text = target_cell(row)
+        cells[4].text = measure.when_display
+        cells[5].text = responsibility_cell(row)
+    document.add_paragraph()
+    legend = document.add_paragraph("Fargekoder: ")
+    legend.add_run(", ".join(f"{s.label} ({s.name})" for s in Scheme.objects.all()))
+    if plan.caveat:
+        document.add_paragraph(plan.caveat)
+    return document
+
+
+def plan_xlsx(plan: ActionPlan, long_term: list[Goal], sub_goals: list[Goal],
+              rows: list[PlanRow]) -> Workbook:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Tiltak"
+    headers = ["Tiltak", "Hva", "Hvordan", "Målgruppe", "Antall ansatte", "Når", "Tolket som",
+               "Fra", "Til", "Ansvar", "Ordning", "Form", "Status"]
+    sheet.append(headers)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        m = row.measure
+        sheet.append([
+            m.number, m.title, m.how, m.target_summary, row.target_size, m.when_display,
+            m.when_interpreted, m.when_start, m.when_end, responsibility_cell(row),
+            m.scheme.name, m.get_format_display(), m.get_status_display(),
+        ])
+        sheet.cell(sheet.max_row, 1).fill = PatternFill(
+            "solid", fgColor=m.scheme.colour.lstrip("#")
+        )
+    for column, width in zip("ABCDEFGHIJKLM", (8, 40, 50, 40, 12, 28, 28, 12, 12, 40, 20, 14,
+                                               12), strict=True):
+        sheet.column_dimensions[column].width = width
+    for line in sheet.iter_rows(min_row=2):
+        for cell in line:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        for index in (7, 8):
+            line[index].number_format = "DD.MM.YYYY"
+    goals = workbook.create_sheet("Mål")
+    goals.append(["Nivå", "Mål"])
+    for goal in [*long_term, *sub_goals]:
+        goals.append([goal.get_level_display(), goal.text])
+    goals.column_dimensions["B"].width = 100
+    return workbook

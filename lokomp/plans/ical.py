@@ -1,0 +1,116 @@
+"""iCalendar feeds (RFC 5545) of a partnership's and a unit's activities.
+
+Precise times become timed events in Europe/Oslo; days, weeks, months and semesters
+become all-day spans (DTEND is the day after, as the standard says), never a made-up time.
+Continuous items are left out: they have no place on a calendar.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from django.urls import reverse
+from icalendar import Calendar, Event
+
+from lokomp.core.when import Precision, school_year_of
+
+from .calendar import CalendarItem, plan_items, relevant_to_unit
+from .models import ActionPlan
+
+OSLO = ZoneInfo("Europe/Oslo")
+
+
+def _new_calendar(name: str) -> Calendar:
+    cal = Calendar()
+    cal.add("prodid", "-//Lokomp//Lokal kompetanseutvikling//NB")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
+    cal.add("name", name)
+    cal.add("x-wr-timezone", "Europe/Oslo")
+    cal.add("refresh-interval", timedelta(hours=6), parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", "PT6H")
+    return cal
+
+
+def _event(item: CalendarItem, stamp: datetime) -> Event | None:
+    when = item.when
+    if when.start is None or when.precision == Precision.CONTINUOUS:
+        return None
+    event = Event()
+    event.add("uid", item.uid)
+    event.add("dtstamp", stamp)
+    summary = item.title if item.activity else f"Tiltak {item.measure.number}: {item.title}"
+    event.add("summary", summary)
+    if when.precision == Precision.TIME and when.start_time is not None:
+        start = datetime.combine(when.start, when.start_time, tzinfo=OSLO)
+        if when.end_time is not None:
+            end = datetime.combine(when.end, when.end_time, tzinfo=OSLO)
+        else:
+            end = start + timedelta(hours=1) if when.start == when.end else datetime.combine(
+                when.end + timedelta(days=1), datetime.min.time(), tzinfo=OSLO)
+        event.add("dtstart", start)
+        event.add("dtend", end)
+    else:
+        event.add("dtstart", when.start)
+        event.add("dtend", when.end + timedelta(days=1))
+        if when.precision != Precision.DAY:
+            event.add("transp", "TRANSPARENT")
+    lines = [f"Når: {when.format()}", f"Ordning: {item.scheme.name}"]
+    target = item.activity or item.measure
+    if target.target_summary:
+        lines.append(f"Målgruppe: {target.target_summary}")
+    if item.activity is not None and item.activity.link:
+        lines.append(f"Lenke: {item.activity.link}")
+        event.add("url", item.activity.link)
+    event.add("description", "\n".join(lines))
+    event.add("categories", [item.scheme.label])
+    if item.location:
+        event.add("location", item.location)
+    return event
+
+
+def _render(cal: Calendar, items: list[CalendarItem]) -> bytes:
+    stamp = datetime.now(tz=ZoneInfo("UTC")).replace(microsecond=0)
+    for item in items:
+        event = _event(item, stamp)
+        if event is not None:
+            cal.add_component(event)
+    cal.add_missing_timezones()
+    return cal.to_ical()
+
+
+def _current_plans(partnerships):
+    """Plans of this school year and later, and of the last one (still being reported)."""
+    from datetime import date
+
+    return list(
+        ActionPlan.objects.filter(
+            partnership__in=partnerships, school_year__gte=school_year_of(date.today()) - 1
+        ).values_list("pk", flat=True)
+    )
+
+
+def partnership_calendar(partnership) -> bytes:
+    items = plan_items(_current_plans([partnership]))
+    return _render(_new_calendar(f"{partnership.name} – Lokomp"), items)
+
+
+def unit_calendar(unit) -> bytes:
+    from lokomp.partnerships.models import Partnership
+
+    partnerships = Partnership.objects.filter(owner_links__owner_id=unit.owner_id)
+    items = [
+        item
+        for item in plan_items(_current_plans(partnerships), for_feed=True)
+        if relevant_to_unit(item, unit)
+    ]
+    return _render(_new_calendar(f"{unit.name} – Lokomp"), items)
+
+
+def feed_path(partnership) -> str:
+    return reverse("plans:partnership_feed", args=[partnership.calendar_token])
+
+

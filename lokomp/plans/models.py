@@ -1,0 +1,308 @@
+"""The action plan (tiltaksplan): goals, measures and the activities under them."""
+
+import uuid
+
+from django.db import models
+
+from lokomp.core.fields import CodeSetField
+from lokomp.core.models import Scheduled
+from lokomp.core.when import school_year_label
+from lokomp.partnerships.models import Partnership, Scheme
+from lokomp.registry.models import Institution, Municipality, Owner, Unit, UnitKind
+
+
+class ActionPlan(models.Model):
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="plans")
+    school_year = models.PositiveSmallIntegerField(
+        "Skoleår", help_text="Første år i skoleåret: 2025 for 2025–2026."
+    )
+    title = models.CharField("Tittel", max_length=200, blank=True)
+    introduction = models.TextField("Innledning", blank=True)
+    approval_note = models.CharField(
+        "Godkjenning",
+        max_length=300,
+        blank=True,
+        help_text="For eksempel «Godkjent med justeringer i styremøte 11. juni 2025».",
+    )
+    caveat = models.CharField("Forbehold", max_length=200, blank=True)
+    published = models.BooleanField(
+        "Publisert", default=False, help_text="Publiserte planer vises på den offentlige siden."
+    )
+
+    class Meta:
+        unique_together = [("partnership", "school_year")]
+        ordering = ["partnership__name", "-school_year"]
+        verbose_name = "tiltaksplan"
+        verbose_name_plural = "tiltaksplaner"
+
+    def __str__(self) -> str:
+        return self.title or f"Tiltaksplan {self.school_year_label}"
+
+    @property
+    def school_year_label(self) -> str:
+        return school_year_label(self.school_year)
+
+    @property
+    def year_slug(self) -> str:
+        return f"{self.school_year}-{self.school_year + 1}"
+
+
+class GoalLevel(models.TextChoices):
+    LONG_TERM = "long_term", "Langsiktig mål"
+    SUB = "sub", "Delmål"
+
+
+class Goal(models.Model):
+    plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="goals")
+    level = models.CharField("Nivå", max_length=10, choices=GoalLevel.choices)
+    text = models.TextField("Mål")
+    order = models.PositiveSmallIntegerField("Rekkefølge", default=0)
+
+    class Meta:
+        ordering = ["level", "order", "id"]
+        verbose_name = "mål"
+        verbose_name_plural = "mål"
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class TargetRole(models.TextChoices):
+    ALL_STAFF = "all_staff", "Alle ansatte"
+    LEADERS = "leaders", "Ledere"
+    NEW_EMPLOYEES = "new_employees", "Nyansatte"
+    COORDINATORS = "coordinators", "Koordinatorer"
+    PP_ADVISERS = "pp_advisers", "PP-rådgivere"
+    SPECIAL_NEEDS_STAFF = "special_needs", "Spesialpedagogisk personale"
+    RESOURCE_PERSONS = "resource_persons", "Ressurspersoner"
+    OWNERS = "owners", "Eiere"
+    PARENTS = "parents", "Foreldre"
+
+
+class TargetScope(models.TextChoices):
+    PARTNERSHIP = "partnership", "Hele partnerskapet"
+    MUNICIPALITIES = "municipalities", "Utvalgte kommuner"
+    UNITS = "units", "Utvalgte enheter"
+
+
+class Format(models.TextChoices):
+    PHYSICAL = "physical", "Fysisk"
+    DIGITAL = "digital", "Digitalt"
+    MIXED = "mixed", "Fysisk og digitalt"
+
+
+class Status(models.TextChoices):
+    PLANNED = "planned", "Planlagt"
+    DONE = "done", "Gjennomført"
+    CANCELLED = "cancelled", "Avlyst"
+
+
+class Targeted(models.Model):
+    """MÅLGRUPPE held as structure: unit kinds, roles, a scope and a size. The size is
+    computed from the registry where it can be (all staff of the kinds in scope) or
+    stated where it cannot ("6 ansatte i to pilotkommuner")."""
+
+    target_text = models.CharField(
+        "Målgruppe (slik den står i planen)", max_length=300, blank=True
+    )
+    target_unit_kinds = CodeSetField("Enhetstyper", choices=UnitKind.choices)
+    target_roles = CodeSetField("Roller", choices=TargetRole.choices)
+    target_scope = models.CharField(
+        "Omfang", max_length=16, choices=TargetScope.choices, default=TargetScope.PARTNERSHIP
+    )
+    target_municipalities = models.ManyToManyField(
+        Municipality, blank=True, related_name="+", verbose_name="Kommuner"
+    )
+    target_units = models.ManyToManyField(
+        Unit, blank=True, related_name="+", verbose_name="Enheter"
+    )
+    target_size_stated = models.PositiveIntegerField(
+        "Antall deltakere (oppgitt)",
+        null=True,
+        blank=True,
+        help_text="Fyll ut når antallet ikke kan regnes ut fra enhetsregisteret.",
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def target_unit_kind_labels(self) -> list[str]:
+        return [UnitKind(k).label for k in self.target_unit_kinds]
+
+    @property
+    def target_role_labels(self) -> list[str]:
+        return [TargetRole(r).label for r in self.target_roles]
+
+    @property
+    def target_summary(self) -> str:
+        """MÅLGRUPPE in words: the plan's own wording, else built from the structure."""
+        if self.target_text:
+            return self.target_text
+        roles = [label.lower() for label in self.target_role_labels] or ["alle ansatte"]
+        text = ", ".join(roles)
+        kinds = self.target_unit_kind_labels
+        if kinds:
+            names = [k if k in ("SFO", "PPT") else k.lower() for k in kinds]
+            joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " og " + names[-1]
+            text += f" i {joined}"
+        return text[:1].upper() + text[1:]
+
+    def computed_target_size(self, units: list[Unit]) -> int | None:
+        """Staff in scope, from the partnership's units; None where roles narrow it
+        to people the registry does not count (leaders, new employees, parents)."""
+        if self.target_size_stated is not None:
+            return self.target_size_stated
+        if self.target_roles and TargetRole.ALL_STAFF not in self.target_roles:
+            return None
+        kinds = set(self.target_unit_kinds)
+        if self.target_scope == TargetScope.UNITS:
+            chosen = {u.pk for u in self.target_units.all()}
+            pool = [u for u in units if u.pk in chosen]
+        elif self.target_scope == TargetScope.MUNICIPALITIES:
+            chosen = {m.pk for m in self.target_municipalities.all()}
+            pool = [u for u in units if u.municipality_id in chosen]
+        else:
+            pool = units
+        if not kinds and not pool:
+            return None
+        return sum(u.staff_count for u in pool if not kinds or u.kind in kinds)
+
+
+class Measure(Scheduled, Targeted):
+    """A measure (tiltak): HVA, HVORDAN, MÅLGRUPPE, NÅR, ANSVAR."""
+
+    plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="measures")
+    number = models.PositiveSmallIntegerField("Nummer")
+    title = models.CharField("Hva", max_length=300)
+    how = models.TextField("Hvordan", blank=True)
+    rationale = models.TextField(
+        "Begrunnelse", blank=True, help_text="Hvorfor tiltaket er valgt (fra behovsmeldingen)."
+    )
+    scheme = models.ForeignKey(
+        Scheme, on_delete=models.PROTECT, related_name="measures", verbose_name="Ordning"
+    )
+    format = models.CharField("Form", max_length=10, choices=Format.choices, blank=True)
+    status = models.CharField(
+        "Status", max_length=10, choices=Status.choices, default=Status.PLANNED
+    )
+    goals = models.ManyToManyField(Goal, blank=True, related_name="measures", verbose_name="Mål")
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+
+    class Meta:
+        ordering = ["number", "id"]
+        unique_together = [("plan", "number")]
+        verbose_name = "tiltak"
+        verbose_name_plural = "tiltak"
+
+    def __str__(self) -> str:
+        return f"Tiltak {self.number}: {self.title}"
+
+
+class ActivityKind(models.TextChoices):
+    SESSION = "session", "Samling"
+    WEBINAR = "webinar", "Webinar"
+    MEETING = "meeting", "Møte"
+    NETWORK = "network", "Nettverksmøte"
+    SUPERVISION = "supervision", "Veiledning"
+    VISIT = "visit", "Besøk"
+    OTHER = "other", "Annet"
+
+
+class Activity(Scheduled, Targeted):
+    """A dated occurrence under a measure: a session, a webinar, a meeting."""
+
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="activities")
+    title = models.CharField("Tittel", max_length=300)
+    kind = models.CharField("Type", max_length=12, choices=ActivityKind.choices)
+    description = models.TextField("Innhold", blank=True)
+    format = models.CharField("Form", max_length=10, choices=Format.choices, blank=True)
+    location = models.CharField("Sted", max_length=200, blank=True)
+    link = models.URLField("Lenke", blank=True)
+    status = models.CharField(
+        "Status", max_length=10, choices=Status.choices, default=Status.PLANNED
+    )
+    scheme = models.ForeignKey(
+        Scheme,
+        on_delete=models.PROTECT,
+        related_name="activities",
+        null=True,
+        blank=True,
+        verbose_name="Ordning",
+        help_text="Tom: samme som tiltaket.",
+    )
+    municipalities = models.ManyToManyField(
+        Municipality, blank=True, related_name="activities", verbose_name="Kommuner som deltar"
+    )
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+
+    class Meta:
+        ordering = ["when_start", "when_start_time", "id"]
+        verbose_name = "aktivitet"
+        verbose_name_plural = "aktiviteter"
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def effective_scheme(self) -> Scheme:
+        return self.scheme or self.measure.scheme
+
+
+class Track(models.Model):
+    """A parallel track of an activity (two parallel lectures on a full-day session)."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="tracks")
+    title = models.CharField("Tittel", max_length=300)
+    speaker = models.CharField("Innleder", max_length=200, blank=True)
+    room = models.CharField("Rom/sted", max_length=200, blank=True)
+    audience = models.CharField("For hvem", max_length=200, blank=True)
+    start_time = models.TimeField("Fra", null=True, blank=True)
+    end_time = models.TimeField("Til", null=True, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "start_time", "id"]
+        verbose_name = "parallelt løp"
+        verbose_name_plural = "parallelle løp"
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Responsibility(models.Model):
+    """ANSVAR: an organisation (or a role) and what it does for the measure."""
+
+    measure = models.ForeignKey(
+        Measure, on_delete=models.CASCADE, related_name="responsibilities"
+    )
+    institution = models.ForeignKey(
+        Institution, null=True, blank=True, on_delete=models.PROTECT, verbose_name="Institusjon"
+    )
+    owner = models.ForeignKey(
+        Owner, null=True, blank=True, on_delete=models.PROTECT, verbose_name="Eier"
+    )
+    party = models.CharField(
+        "Ansvarlig (tekst)",
+        max_length=200,
+        blank=True,
+        help_text="Når ansvaret ligger hos en rolle: «Styrer, rektor, leder PPT».",
+    )
+    task = models.CharField(
+        "Gjør", max_length=300, blank=True, help_text="For eksempel «har det faglige ansvaret»."
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = "ansvar"
+        verbose_name_plural = "ansvar"
+
+    @property
+    def party_name(self) -> str:
+        if self.party:
+            return self.party
+        return str(self.institution or self.owner or "")
+
+    def __str__(self) -> str:
+        return f"{self.party_name}: {self.task}" if self.task else self.party_name

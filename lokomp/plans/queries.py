@@ -1,0 +1,71 @@
+"""The queries behind the plan table, shared by the page, the public page and the exports,
+so that all of them show the same plan. A fixed number of queries whatever the size."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+from django.http import Http404
+
+from lokomp.registry.models import Municipality, Unit
+
+from .models import ActionPlan, Goal, GoalLevel, Measure, Responsibility
+
+
+@dataclass
+class PlanRow:
+    measure: Measure
+    target_size: int | None
+
+
+def get_plan(partnership, year_slug: str) -> ActionPlan:
+    try:
+        first, second = (int(part) for part in year_slug.split("-"))
+    except ValueError as error:
+        raise Http404("Ukjent skoleår.") from error
+    if second != first + 1:
+        raise Http404("Ukjent skoleår.")
+    plan = ActionPlan.objects.filter(partnership=partnership, school_year=first).first()
+    if plan is None:
+        raise Http404("Partnerskapet har ingen plan for dette skoleåret.")
+    plan.partnership = partnership
+    return plan
+
+
+def partnership_units(partnership) -> list[Unit]:
+    return list(
+        Unit.objects.filter(owner__partnership_links__partnership=partnership).only(
+            "id", "kind", "municipality_id", "staff_count", "name"
+        )
+    )
+
+
+def partnership_municipalities(partnership):
+    return Municipality.objects.filter(
+        pk__in=Unit.objects.filter(owner__partnership_links__partnership=partnership).values(
+            "municipality_id"
+        )
+    ).order_by("name")
+
+
+def plan_rows(plan: ActionPlan) -> tuple[list[Goal], list[Goal], list[PlanRow]]:
+    goals = list(plan.goals.all())
+    measures = (
+        plan.measures.select_related("scheme")
+        .prefetch_related(
+            Prefetch(
+                "responsibilities",
+                queryset=Responsibility.objects.select_related("institution", "owner"),
+            ),
+            "target_municipalities",
+            "target_units",
+            "goals",
+        )
+        .order_by("number")
+    )
+    units = partnership_units(plan.partnership)
+    rows = [PlanRow(m, m.computed_target_size(units)) for m in measures]
+    long_term = [g for g in goals if g.level == GoalLevel.LONG_TERM]
+    sub = [g for g in goals if g.level == GoalLevel.SUB]
+    return long_term, sub, rows

@@ -1,0 +1,28 @@
+from django.urls import path
+
+from .views import calendar, exports, plan, public
+
+app_name = "plans"
+P = "partnerskap/<slug:slug>/plan/<str:year>/"
+urlpatterns = [
+    path(P, plan.plan_table, name="plan"),
+    path(P + "endre/", plan.plan_edit, name="plan_edit"),
+    path(P + "kalender/", calendar.plan_calendar, name="calendar"),
+    path(P + "tiltak/ny/", plan.measure_form, name="measure_create"),
+    path(P + "tiltak/<int:number>/", plan.measure_detail, name="measure"),
+    path(P + "tiltak/<int:number>/endre/", plan.measure_form, name="measure_edit"),
+    path(P + "tiltak/<int:number>/aktiviteter/ny/", plan.activity_form, name="activity_create"),
+    path(P + "tiltaksplan.pdf", exports.plan_pdf, name="plan_pdf"),
+    path(P + "tiltaksplan.docx", exports.plan_docx, name="plan_docx"),
+    path(P + "tiltaksplan.xlsx", exports.plan_xlsx, name="plan_xlsx"),
+    path("partnerskap/<slug:slug>/aktiviteter/<int:pk>/", plan.activity_detail, name="activity"),
+    path(
+        "partnerskap/<slug:slug>/aktiviteter/<int:pk>/endre/",
+        plan.activity_form,
+        name="activity_edit",
+    ),
+    path("kalender/partnerskap/<uuid:token>.ics", exports.partnership_feed,
+         name="partnership_feed"),
+    path("kalender/enhet/<uuid:token>.ics", exports.unit_feed, name="unit_feed"),
+    path("offentlig/<slug:slug>/", public.public_plan, name="public"),
+]

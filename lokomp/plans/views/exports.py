@@ -1,0 +1,84 @@
+"""The plan as documents users hand on (PDF, DOCX, XLSX) and calendars they subscribe to."""
+
+from io import BytesIO
+
+from django.contrib.auth.decorators import login_required
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
+from django.utils.text import slugify
+
+from lokomp.accounts.scoping import get_partnership_for_viewer
+from lokomp.partnerships.models import Partnership
+from lokomp.registry.models import Unit
+
+from .. import documents, ical
+from ..queries import get_plan, plan_rows
+
+
+def _filename(plan, extension: str) -> str:
+    return f"tiltaksplan-{slugify(plan.partnership.name)}-{plan.year_slug}.{extension}"
+
+
+def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def plan_pdf(request, slug: str, year: str):
+    partnership = get_partnership_for_viewer(request, slug)
+    plan = get_plan(partnership, year)
+    html = render_to_string("plans/plan_print.html", documents.plan_context(plan))
+    pdf = documents.html_to_pdf(html, base_url=request.build_absolute_uri("/"))
+    return _download(pdf, "application/pdf", _filename(plan, "pdf"))
+
+
+@login_required
+def plan_docx(request, slug: str, year: str):
+    partnership = get_partnership_for_viewer(request, slug)
+    plan = get_plan(partnership, year)
+    buffer = BytesIO()
+    documents.plan_docx(plan, *plan_rows(plan)).save(buffer)
+    return _download(
+        buffer.getvalue(),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        _filename(plan, "docx"),
+    )
+
+
+@login_required
+def plan_xlsx(request, slug: str, year: str):
+    partnership = get_partnership_for_viewer(request, slug)
+    plan = get_plan(partnership, year)
+    buffer = BytesIO()
+    documents.plan_xlsx(plan, *plan_rows(plan)).save(buffer)
+    return _download(
+        buffer.getvalue(),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        _filename(plan, "xlsx"),
+    )
+
+
+def _calendar_response(body: bytes) -> HttpResponse:
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "private, max-age=900"
+    return response
+
+
+def partnership_feed(request, token):
+    """Subscribable by its secret link: no login (calendar clients cannot log in)."""
+    partnership = get_object_or_404(Partnership.objects.select_related("county"),
+                                    calendar_token=token)
+    return _calendar_response(ical.partnership_calendar(partnership))
+
+
+def unit_feed(request, token):
+    unit = Unit.objects.select_related("municipality").filter(calendar_token=token).first()
+    if unit is None:
+        raise Http404("Fant ikke kalenderen.")
+    return _calendar_response(ical.unit_calendar(unit))
+
+

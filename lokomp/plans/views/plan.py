@@ -1,0 +1,230 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+
+from lokomp.accounts.scoping import (
+    can_edit_plan,
+    get_partnership_for_plan_editor,
+    get_partnership_for_viewer,
+)
+from lokomp.core.audit import field_changes, log_action
+from lokomp.core.views import when_preview_context
+from lokomp.partnerships.models import Scheme
+from lokomp.registry.models import Institution, Owner
+
+from ..forms import (
+    ActivityForm,
+    GoalFormSet,
+    MeasureForm,
+    PlanForm,
+    ResponsibilityFormSet,
+    TrackFormSet,
+)
+from ..models import Activity
+from ..queries import get_plan, partnership_municipalities, partnership_units, plan_rows
+from ..services import activity_save, measure_save
+
+
+@login_required
+def plan_table(request, slug: str, year: str):
+    partnership = get_partnership_for_viewer(request, slug)
+    plan = get_plan(partnership, year)
+    long_term, sub_goals, rows = plan_rows(plan)
+    return render(
+        request,
+        "plans/plan.html",
+        {
+            "partnership": partnership,
+            "plan": plan,
+            "long_term_goals": long_term,
+            "sub_goals": sub_goals,
+            "rows": rows,
+            "schemes": Scheme.objects.all(),
+            "can_edit": can_edit_plan(request.user, partnership),
+        },
+    )
+
+
+@login_required
+def plan_edit(request, slug: str, year: str):
+    partnership = get_partnership_for_plan_editor(request, slug)
+    plan = get_plan(partnership, year)
+    form = PlanForm(request.POST or None, instance=plan)
+    goals = GoalFormSet(request.POST or None, instance=plan, prefix="maal")
+    if request.method == "POST" and form.is_valid() and goals.is_valid():
+        with transaction.atomic():
+            changes = field_changes(form)
+            form.save()
+            goals.save()
+            if goals.has_changed():
+                changes["goals"] = [None, [g.text[:60] for g in plan.goals.all()]]
+            log_action("plans.plan.changed", user=request.user, obj=plan, changes=changes,
+                       partnership=partnership)
+        messages.success(request, "Planen er lagret.")
+        return redirect("plans:plan", slug=slug, year=plan.year_slug)
+    return render(
+        request,
+        "plans/plan_edit.html",
+        {"partnership": partnership, "plan": plan, "form": form, "goals": goals},
+    )
+
+
+def _measure_or_404(plan, number: int):
+    return get_object_or_404(plan.measures.select_related("scheme"), number=number)
+
+
+@login_required
+def measure_detail(request, slug: str, year: str, number: int):
+    partnership = get_partnership_for_viewer(request, slug)
+    plan = get_plan(partnership, year)
+    measure = _measure_or_404(plan, number)
+    units = partnership_units(partnership)
+    return render(
+        request,
+        "plans/measure.html",
+        {
+            "partnership": partnership,
+            "plan": plan,
+            "measure": measure,
+            "target_size": measure.computed_target_size(units),
+            "activities": measure.activities.select_related("scheme").prefetch_related(
+                "tracks", "municipalities"
+            ),
+            "responsibilities": measure.responsibilities.select_related("institution", "owner"),
+            "can_edit": can_edit_plan(request.user, partnership),
+        },
+    )
+
+
+@login_required
+def measure_form(request, slug: str, year: str, number: int | None = None):
+    partnership = get_partnership_for_plan_editor(request, slug)
+    plan = get_plan(partnership, year)
+    measure = _measure_or_404(plan, number) if number is not None else None
+    data = request.POST or None
+    form = MeasureForm(
+        data,
+        instance=measure,
+        plan=plan,
+        municipalities=partnership_municipalities(partnership),
+        units=_unit_choices(partnership),
+    )
+    responsibilities = ResponsibilityFormSet(
+        data,
+        instance=measure,
+        prefix="ansvar",
+        institutions=Institution.objects.all(),
+        owners=Owner.objects.filter(partnership_links__partnership=partnership),
+    )
+    preview_only = "tolk" in request.POST
+    if request.method == "POST" and not preview_only:
+        if form.is_valid() and responsibilities.is_valid():
+            saved = measure_save(form=form, responsibilities=responsibilities, user=request.user)
+            _tell_about_when(request, form)
+            messages.success(request, f"Tiltak {saved.number} er lagret.")
+            return redirect("plans:measure", slug=slug, year=plan.year_slug, number=saved.number)
+    return render(
+        request,
+        "plans/measure_form.html",
+        {
+            "partnership": partnership,
+            "plan": plan,
+            "measure": measure,
+            "form": form,
+            "responsibilities": responsibilities,
+            "preview": when_preview_context(form["when_text"].value() or "", plan.school_year),
+        },
+    )
+
+
+def _unit_choices(partnership):
+    from lokomp.registry.models import Unit
+
+    return Unit.objects.filter(owner__partnership_links__partnership=partnership).order_by(
+        "municipality__name", "name"
+    )
+
+
+def _tell_about_when(request, form) -> None:
+    if form.when_error:
+        messages.warning(
+            request,
+            f"NÅR er lagret slik du skrev det, men ble ikke tolket: {form.when_error}",
+        )
+    elif form.when_result is not None and form.when_result.unparsed:
+        messages.info(
+            request,
+            f"NÅR er tolket som «{form.when_result.format()}». Ikke tolket: "
+            f"«{form.when_result.unparsed}».",
+        )
+
+
+def _activity_or_404(partnership, pk: int) -> Activity:
+    return get_object_or_404(
+        Activity.objects.select_related("measure", "measure__plan", "measure__scheme", "scheme"),
+        pk=pk,
+        measure__plan__partnership=partnership,
+    )
+
+
+@login_required
+def activity_detail(request, slug: str, pk: int):
+    partnership = get_partnership_for_viewer(request, slug)
+    activity = _activity_or_404(partnership, pk)
+    return render(
+        request,
+        "plans/activity.html",
+        {
+            "partnership": partnership,
+            "activity": activity,
+            "plan": activity.measure.plan,
+            "tracks": activity.tracks.all(),
+            "municipalities": activity.municipalities.all(),
+            "can_edit": can_edit_plan(request.user, partnership),
+        },
+    )
+
+
+@login_required
+def activity_form(request, slug: str, year: str | None = None, number: int | None = None,
+                  pk: int | None = None):
+    partnership = get_partnership_for_plan_editor(request, slug)
+    if pk is not None:
+        activity = _activity_or_404(partnership, pk)
+        measure = activity.measure
+        plan = measure.plan
+    else:
+        activity = None
+        plan = get_plan(partnership, year)
+        measure = _measure_or_404(plan, number)
+    data = request.POST or None
+    form = ActivityForm(
+        data,
+        instance=activity,
+        measure=measure,
+        municipalities=partnership_municipalities(partnership),
+        units=_unit_choices(partnership),
+    )
+    tracks = TrackFormSet(data, instance=activity, prefix="lop")
+    if request.method == "POST" and "tolk" not in request.POST:
+        if form.is_valid() and tracks.is_valid():
+            saved = activity_save(form=form, tracks=tracks, user=request.user)
+            _tell_about_when(request, form)
+            messages.success(request, f"«{saved}» er lagret.")
+            return redirect("plans:activity", slug=slug, pk=saved.pk)
+    return render(
+        request,
+        "plans/activity_form.html",
+        {
+            "partnership": partnership,
+            "plan": plan,
+            "measure": measure,
+            "activity": activity,
+            "form": form,
+            "tracks": tracks,
+            "preview": when_preview_context(form["when_text"].value() or "", plan.school_year),
+        },
+    )
+
+

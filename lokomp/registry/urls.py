@@ -1,0 +1,18 @@
+from django.urls import path
+
+from . import views
+
+app_name = "registry"
+urlpatterns = [
+    path("enheter/", views.unit_list, name="units"),
+    path("enheter/ny/", views.unit_create, name="unit_create"),
+    path("enheter/<int:pk>/", views.unit_detail, name="unit"),
+    path("enheter/<int:pk>/endre/", views.unit_edit, name="unit_edit"),
+    path("eiere/", views.owner_list, name="owners"),
+    path("eiere/ny/", views.owner_create, name="owner_create"),
+    path("eiere/<int:pk>/", views.owner_detail, name="owner"),
+    path("eiere/<int:pk>/endre/", views.owner_edit, name="owner_edit"),
+    path("institusjoner/", views.institution_list, name="institutions"),
+    path("institusjoner/ny/", views.institution_edit, name="institution_create"),
+    path("institusjoner/<int:pk>/endre/", views.institution_edit, name="institution_edit"),
+]

@@ -1,0 +1,228 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Q, Sum
+from django.shortcuts import redirect, render
+
+from lokomp.accounts.scoping import (
+    editable_institutions,
+    editable_owners,
+    editable_units,
+    get_object_in,
+    user_scope,
+    visible_owners,
+    visible_units,
+)
+from lokomp.core.audit import save_with_audit
+
+from .forms import InstitutionForm, OwnerForm, UnitForm, UnitStaffForm
+from .models import Institution, Municipality, Unit, UnitKind
+
+
+def _municipalities_for(user):
+    scope = user_scope(user)
+    qs = Municipality.objects.all()
+    if scope.superuser:
+        return qs
+    return qs.filter(
+        Q(county__in=scope.admin_counties)
+        | Q(pk__in=editable_owners(user).values("municipality_id"))
+        | Q(units__in=editable_units(user))
+    ).distinct()
+
+
+@login_required
+def unit_list(request):
+    units = visible_units(request.user).select_related("municipality", "owner")
+    municipality = request.GET.get("kommune", "")
+    kind = request.GET.get("type", "")
+    if municipality.isdigit():
+        units = units.filter(municipality_id=int(municipality))
+    if kind in UnitKind.values:
+        units = units.filter(kind=kind)
+    total_staff = units.aggregate(total=Sum("staff_count"))["total"] or 0
+    page = Paginator(units.order_by("municipality__name", "kind", "name"), 50).get_page(
+        request.GET.get("side")
+    )
+    municipalities = Municipality.objects.filter(
+        pk__in=visible_units(request.user).values("municipality_id")
+    )
+    return render(
+        request,
+        "registry/unit_list.html",
+        {
+            "page": page,
+            "total_staff": total_staff,
+            "municipalities": municipalities,
+            "kinds": UnitKind.choices,
+            "selected_municipality": municipality,
+            "selected_kind": kind,
+            "can_create": editable_owners(request.user).exists(),
+        },
+    )
+
+
+@login_required
+def unit_detail(request, pk: int):
+    unit = get_object_in(
+        visible_units(request.user).select_related("owner", "municipality"),
+        Unit.objects.none(),
+        pk=pk,
+    )
+    can_edit = editable_units(request.user).filter(pk=pk).exists()
+    feed_url = request.build_absolute_uri(f"/kalender/enhet/{unit.calendar_token}.ics")
+    return render(
+        request,
+        "registry/unit_detail.html",
+        {"unit": unit, "can_edit": can_edit, "feed_url": feed_url},
+    )
+
+
+@login_required
+def unit_edit(request, pk: int):
+    unit = get_object_in(editable_units(request.user), visible_units(request.user), pk=pk)
+    scope = user_scope(request.user)
+    full = scope.superuser or editable_owners(request.user).filter(pk=unit.owner_id).exists()
+    if full:
+        form_kwargs = {
+            "owners": editable_owners(request.user),
+            "municipalities": _municipalities_for(request.user),
+        }
+        form_class = UnitForm
+    else:
+        form_kwargs, form_class = {}, UnitStaffForm
+    form = form_class(request.POST or None, instance=unit, **form_kwargs)
+    if request.method == "POST" and form.is_valid():
+        save_with_audit(
+            form, user=request.user, action="registry.unit", county=unit.municipality.county
+        )
+        messages.success(request, f"{unit} er lagret.")
+        return redirect("registry:unit", pk=unit.pk)
+    return render(request, "registry/form.html", {"form": form, "title": f"Endre {unit}",
+                                                  "back": unit})
+
+
+@login_required
+def unit_create(request):
+    owners = editable_owners(request.user)
+    if not owners.exists():
+        return render(request, "403.html", status=403)
+    form = UnitForm(
+        request.POST or None, owners=owners, municipalities=_municipalities_for(request.user)
+    )
+    if request.method == "POST" and form.is_valid():
+        unit = save_with_audit(
+            form,
+            user=request.user,
+            action="registry.unit",
+            county=form.cleaned_data["municipality"].county,
+        )
+        messages.success(request, f"{unit} er registrert.")
+        return redirect("registry:unit", pk=unit.pk)
+    return render(request, "registry/form.html", {"form": form, "title": "Ny enhet"})
+
+
+@login_required
+def owner_list(request):
+    owners = visible_owners(request.user).select_related("municipality").order_by("name")
+    page = Paginator(owners, 50).get_page(request.GET.get("side"))
+    scope = user_scope(request.user)
+    return render(
+        request,
+        "registry/owner_list.html",
+        {"page": page, "can_create": scope.superuser or bool(scope.admin_counties)},
+    )
+
+
+@login_required
+def owner_detail(request, pk: int):
+    owner = get_object_in(
+        visible_owners(request.user).select_related("municipality"), Unit.objects.none(), pk=pk
+    )
+    units = visible_units(request.user).filter(owner=owner).select_related("municipality")
+    return render(
+        request,
+        "registry/owner_detail.html",
+        {
+            "owner": owner,
+            "units": units,
+            "can_edit": editable_owners(request.user).filter(pk=pk).exists(),
+            "total_staff": sum(u.staff_count for u in units),
+        },
+    )
+
+
+@login_required
+def owner_edit(request, pk: int):
+    owner = get_object_in(editable_owners(request.user), visible_owners(request.user), pk=pk)
+    form = OwnerForm(
+        request.POST or None, instance=owner, municipalities=_municipalities_for(request.user)
+    )
+    if request.method == "POST" and form.is_valid():
+        save_with_audit(
+            form, user=request.user, action="registry.owner", county=owner.municipality.county
+        )
+        messages.success(request, f"{owner} er lagret.")
+        return redirect("registry:owner", pk=owner.pk)
+    return render(request, "registry/form.html", {"form": form, "title": f"Endre {owner}",
+                                                  "back": owner})
+
+
+@login_required
+def owner_create(request):
+    scope = user_scope(request.user)
+    if not (scope.superuser or scope.admin_counties):
+        return render(request, "403.html", status=403)
+    municipalities = _municipalities_for(request.user)
+    form = OwnerForm(request.POST or None, municipalities=municipalities)
+    if request.method == "POST" and form.is_valid():
+        owner = save_with_audit(
+            form,
+            user=request.user,
+            action="registry.owner",
+            county=form.cleaned_data["municipality"].county,
+        )
+        messages.success(request, f"{owner} er registrert.")
+        return redirect("registry:owner", pk=owner.pk)
+    return render(request, "registry/form.html", {"form": form, "title": "Ny eier"})
+
+
+@login_required
+def institution_list(request):
+    institutions = Institution.objects.select_related("county").order_by("short_name")
+    editable = set(editable_institutions(request.user).values_list("pk", flat=True))
+    return render(
+        request,
+        "registry/institution_list.html",
+        {"institutions": institutions, "editable": editable,
+         "can_create": user_scope(request.user).superuser
+         or bool(user_scope(request.user).admin_counties)},
+    )
+
+
+@login_required
+def institution_edit(request, pk: int | None = None):
+    scope = user_scope(request.user)
+    if pk is None:
+        if not (scope.superuser or scope.admin_counties):
+            return render(request, "403.html", status=403)
+        institution = None
+    else:
+        institution = get_object_in(
+            editable_institutions(request.user), Institution.objects.all(), pk=pk
+        )
+    form = InstitutionForm(request.POST or None, instance=institution)
+    if not scope.superuser:
+        form.fields["county"].queryset = form.fields["county"].queryset.filter(
+            pk__in=scope.admin_counties
+        )
+        form.fields["county"].required = True
+    if request.method == "POST" and form.is_valid():
+        saved = save_with_audit(
+            form, user=request.user, action="registry.institution",
+            county=form.cleaned_data.get("county"),
+        )
+        messages.success(request, f"{saved} er lagret.")
+        return redirect("registry:institutions")
+    title = f"Endre {institution}" if institution else "Ny institusjon"
+    return render(request, "registry/form.html", {"form": form, "title": title})
