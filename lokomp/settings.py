@@ -40,6 +40,8 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 VAR_DIR = Path(env_str("LOKOMP_VAR_DIR", str(BASE_DIR / "var")))
+# SQLite does not create folders; the collected static files live here too.
+VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -122,7 +124,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
 _NODE = BASE_DIR / "node_modules"
 STATICFILES_DIRS = [
     ("vendor/designsystemet-css", _NODE / "@digdir" / "designsystemet-css" / "dist" / "src"),

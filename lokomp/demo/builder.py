@@ -1,0 +1,438 @@
+"""Builds the demo data from the seeds. Idempotent: a second run changes nothing."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from lokomp.accounts.models import Role, RoleAssignment, Side, User
+from lokomp.core.validators import ORG_NUMBER_WEIGHTS, mod11_check_digit
+from lokomp.core.when import parse_when
+from lokomp.partnerships.models import (
+    CountyShare,
+    Partnership,
+    PartnershipInstitution,
+    PartnershipOwner,
+    Scheme,
+    SteeringGroupMember,
+)
+from lokomp.plans.models import (
+    ActionPlan,
+    Activity,
+    Goal,
+    GoalLevel,
+    Measure,
+    Responsibility,
+    Track,
+)
+from lokomp.registry.models import (
+    County,
+    Institution,
+    InstitutionKind,
+    Municipality,
+    Owner,
+    OwnerKind,
+    Unit,
+    UnitKind,
+)
+
+from . import seeds
+
+DEMO_PASSWORD = "lokomp-demo"
+
+SCHEMES = [
+    # code, name, colour label, colour
+    ("rekomp", "Rekomp", "Barnehage", "#e0a100"),
+    ("dekomp", "Dekomp", "Skole", "#2f6fd0"),
+    ("ppt", "Kompetanseløftet – PPT", "PPT", "#8a4fc2"),
+    ("kompetanseloftet", "Kompetanseløftet", "Kompetanseløftet (alle)", "#1f8a5a"),
+]
+
+# Real organisation numbers from the seeds (public facts); the rest are made up below.
+KNOWN_ORG_NUMBERS = {"Harstad kommune": "972417971", "UiT Norges arktiske universitet":
+                     "970422528"}
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    username: str
+    first_name: str
+    last_name: str
+    description: str
+
+
+# Every person is invented.
+DEMO_USERS = [
+    DemoUser("statsforvalter", "Ingrid", "Solbakken",
+             "Statsforvalteren i Troms og Finnmark (Troms)"),
+    DemoUser("forum", "Per Olav", "Lyngmo", "medlem av samarbeidsforum i Troms"),
+    DemoUser("koordinator", "Marte", "Fjellheim",
+             "koordinator Sør-Troms og Evenes, eiersiden"),
+    DemoUser("koordinator.uit", "Jonas", "Aksnes", "koordinator Sør-Troms og Evenes, UH-siden"),
+    DemoUser("koordinator.ost", "Sara", "Nilsen Hætta", "koordinator Øst-Finnmark"),
+    DemoUser("eier.harstad", "Tor", "Mikkelsen", "kontaktperson for Harstad kommune"),
+    DemoUser("rektor", "Hilde", "Brattli", "rektor ved Kanebogen skole"),
+    DemoUser("ansatt", "Emil", "Rasmussen", "lærer ved Kanebogen skole"),
+    DemoUser("nordland", "Astrid", "Haugland", "Statsforvalteren i Nordland"),
+]
+
+
+def invented_org_number(rng: random.Random) -> str:
+    """A nine-digit number with a valid MOD11 check digit, starting with 9 as the
+    registry's do. Invented: the demo does not pretend to know real ones."""
+    while True:
+        body = "9" + "".join(str(rng.randint(0, 9)) for _ in range(7))
+        digit = mod11_check_digit(body, ORG_NUMBER_WEIGHTS)
+        if digit is not None:
+            return body + str(digit)
+
+
+def _split(total: int, parts: int, rng: random.Random, low: int, high: int) -> list[int]:
+    """`parts` whole numbers in [low, high]-ish proportions that sum to exactly `total`."""
+    weights = [rng.randint(low, high) for _ in range(parts)]
+    scale = total / sum(weights)
+    values = [max(1, int(w * scale)) for w in weights]
+    values[0] += total - sum(values)
+    return values
+
+
+class Builder:
+    def __init__(self) -> None:
+        self.rng = random.Random(2025)
+        self.counties: dict[str, County] = {}
+        self.municipalities: dict[str, Municipality] = {}
+        self.owners: dict[str, Owner] = {}
+        self.institutions: dict[str, Institution] = {}
+        self.schemes: dict[str, Scheme] = {}
+        self.units: dict[str, Unit] = {}
+
+    # -- registry -------------------------------------------------------------------------
+
+    def registry(self) -> None:
+        for number, name, governor in [
+            ("55", "Troms", "Statsforvalteren i Troms og Finnmark"),
+            ("56", "Finnmark", "Statsforvalteren i Troms og Finnmark"),
+            ("18", "Nordland", "Statsforvalteren i Nordland"),
+        ]:
+            self.counties[number] = County.objects.create(
+                number=number, name=name, governor_name=governor
+            )
+        for number, name, county, *_counts in seeds.SOR_TROMS_MUNICIPALITIES:
+            self._municipality(number, name, county)
+        for number, name in seeds.OST_FINNMARK_MUNICIPALITIES:
+            self._municipality(number, name, "56")
+        for code, name, label, colour in SCHEMES:
+            self.schemes[code] = Scheme.objects.create(
+                code=code, name=name, label=label, colour=colour, order=len(self.schemes)
+            )
+        for short, name, kind, county in [
+            ("UiT", "UiT Norges arktiske universitet", InstitutionKind.UNIVERSITY, "55"),
+            ("SNU", "SNU – Senter for nevrobiologisk utviklingspsykologi",
+             InstitutionKind.CENTRE, None),
+            ("SePU", "SePU – Senter for praksisrettet utdanningsforskning, Høgskolen i "
+             "Innlandet", InstitutionKind.CENTRE, None),
+            ("RSK Øst-Finnmark", "Regionalt støttesystem for kompetanseutvikling Øst-Finnmark",
+             InstitutionKind.CENTRE, "56"),
+        ]:
+            self.institutions[short] = Institution.objects.create(
+                short_name=short,
+                name=name,
+                kind=kind,
+                county=self.counties.get(county) if county else None,
+                org_number=KNOWN_ORG_NUMBERS.get(name, invented_org_number(self.rng)),
+            )
+
+    def _municipality(self, number: str, name: str, county: str) -> None:
+        municipality = Municipality.objects.create(
+            number=number, name=name, county=self.counties[county]
+        )
+        self.municipalities[name] = municipality
+        owner_name = f"{name} kommune"
+        self.owners[owner_name] = Owner.objects.create(
+            name=owner_name,
+            kind=OwnerKind.MUNICIPAL,
+            municipality=municipality,
+            org_number=KNOWN_ORG_NUMBERS.get(owner_name, invented_org_number(self.rng)),
+        )
+
+    def _unit(self, name: str, kind: str, owner: Owner, municipality: str, staff: int) -> Unit:
+        unit = Unit.objects.create(
+            name=name,
+            kind=kind,
+            owner=owner,
+            municipality=self.municipalities[municipality],
+            staff_count=staff,
+        )
+        self.units[name] = unit
+        return unit
+
+    def sor_troms_units(self) -> None:
+        planned: list[tuple[str, str, Owner, str]] = []
+        for _number, name, _county, schools, kindergartens, _private in (
+            seeds.SOR_TROMS_MUNICIPALITIES
+        ):
+            owner = self.owners[f"{name} kommune"]
+            assert len(seeds.SCHOOL_NAMES[name]) == schools
+            assert len(seeds.KINDERGARTEN_NAMES[name]) == kindergartens
+            planned += [(u, UnitKind.SCHOOL, owner, name) for u in seeds.SCHOOL_NAMES[name]]
+            planned += [(u, UnitKind.KINDERGARTEN, owner, name)
+                        for u in seeds.KINDERGARTEN_NAMES[name]]
+        for owner_name, unit_name, municipality in seeds.PRIVATE_KINDERGARTENS:
+            owner = self.owners.get(owner_name) or self._private_owner(owner_name, municipality)
+            planned.append((unit_name, UnitKind.KINDERGARTEN, owner, municipality))
+        owner_name, unit_name, municipality = seeds.PRIVATE_SCHOOL
+        planned.append((unit_name, UnitKind.SCHOOL,
+                        self._private_owner(owner_name, municipality), municipality))
+        staff = _split(seeds.SOR_TROMS_STAFF_TOTAL - seeds.SOR_TROMS_PPT_STAFF, len(planned),
+                       self.rng, 10, 40)
+        for (name, kind, owner, municipality), count in zip(planned, staff, strict=True):
+            self._unit(name, kind, owner, municipality, count)
+        harstad = self.owners["Harstad kommune"]
+        self._unit("PPT Harstad", UnitKind.PPT, harstad, "Harstad", seeds.SOR_TROMS_PPT_STAFF)
+        # SFO at the primary schools, and the services around the child (seed 003 §2.12–2.13).
+        for school in ("Kanebogen skole", "Medkila skole", "Seljestad barneskole",
+                       "Borkenes skole", "Evenskjer skole"):
+            unit = self.units[school]
+            self._unit(f"{school} SFO", UnitKind.SFO, unit.owner, unit.municipality.name,
+                       self.rng.randint(4, 9))
+        self._unit("Barneverntjenesten Harstad", UnitKind.CHILD_WELFARE, harstad, "Harstad", 38)
+        for municipality in ("Harstad", "Kvæfjord", "Tjeldsund"):
+            self._unit(f"Helsestasjonen {municipality}", UnitKind.HEALTH_CENTRE,
+                       self.owners[f"{municipality} kommune"], municipality,
+                       self.rng.randint(4, 14))
+
+    def _private_owner(self, name: str, municipality: str) -> Owner:
+        owner = Owner.objects.create(
+            name=name,
+            kind=OwnerKind.PRIVATE,
+            municipality=self.municipalities[municipality],
+            org_number=invented_org_number(self.rng),
+        )
+        self.owners[name] = owner
+        return owner
+
+    def ost_finnmark_units(self) -> None:
+        # Seed 004 gives no counts: a few units per municipality, names made up.
+        for _number, name in seeds.OST_FINNMARK_MUNICIPALITIES:
+            owner = self.owners[f"{name} kommune"]
+            for kind, label in ((UnitKind.KINDERGARTEN, "barnehage"),
+                                (UnitKind.SCHOOL, "skole")):
+                for suffix in ("sentrum", "nord"):
+                    self._unit(f"{name} {suffix} {label}", kind, owner, name,
+                               self.rng.randint(12, 45))
+            self._unit(f"PPT {name}", UnitKind.PPT, owner, name, self.rng.randint(3, 9))
+
+    # -- partnerships ------------------------------------------------------------------------
+
+    def sor_troms(self) -> Partnership:
+        partnership = Partnership.objects.create(
+            name="Region Sør-Troms og Evenes",
+            slug="sor-troms-evenes",
+            county=self.counties["55"],
+            description=seeds.SOR_TROMS_INTRO,
+        )
+        partnership.schemes.set([self.schemes["kompetanseloftet"]])
+        members = {u.owner for u in self.units.values()
+                   if u.municipality.name in {m[1] for m in seeds.SOR_TROMS_MUNICIPALITIES}}
+        for owner in sorted(members, key=lambda o: o.name):
+            PartnershipOwner.objects.create(
+                partnership=partnership, owner=owner,
+                receives_funds=owner.name == "Harstad kommune",
+            )
+        PartnershipInstitution.objects.create(
+            partnership=partnership, institution=self.institutions["UiT"],
+            role="UH-partner, faglig ansvarlig sammen med SNU", receives_funds=True,
+        )
+        PartnershipInstitution.objects.create(
+            partnership=partnership, institution=self.institutions["SNU"],
+            role="Kompetansesenter, faglig ansvar for dialogsamlinger og veiledning",
+        )
+        CountyShare.objects.create(
+            partnership=partnership, county=self.counties["18"], percent=8,
+            note="Evenes kommune sender behovsmelding for sin andel til Statsforvalteren i "
+            "Nordland; UiT har skilt ut 8 % av det totale beløpet.",
+        )
+        for order, (name, organisation, role) in enumerate([
+            ("Line Storvik", "Harstad kommune", "leder"),
+            ("Ove Bakkeby", "Kvæfjord kommune", ""),
+            ("Randi Elvevoll", "Ibestad kommune", ""),
+            ("Geir Sandmo", "Tjeldsund kommune", ""),
+            ("Anne Karin Moe", "Evenes kommune", ""),
+            ("Jonas Aksnes", "UiT Norges arktiske universitet", "UH-koordinator"),
+            ("Liv Heggelund", "Utdanningsforbundet", "tillitsvalgt"),
+        ]):
+            SteeringGroupMember.objects.create(
+                partnership=partnership, name=name, organisation=organisation, role=role,
+                order=order,
+            )
+        plan = ActionPlan.objects.create(
+            partnership=partnership, school_year=2025, published=True,
+            title="Tiltak kompetanseløftet Høst 25 – vår 26",
+        )
+        for data in seeds.SOR_TROMS_2025_MEASURES:
+            self._measure(plan, data, scheme=self.schemes["kompetanseloftet"], goals=[])
+        measures = {m.number: m for m in plan.measures.all()}
+        for data in seeds.SOR_TROMS_2025_ACTIVITIES:
+            self._activity(measures[data["measure"]], data)
+
+        plan = ActionPlan.objects.create(
+            partnership=partnership, school_year=2026, title="Tiltak 2026–2027",
+            introduction="Region Sør-Troms og Evenes søker om videreføring og fullføring av et "
+            "flerårig kompetanseløft innen inkluderende, reguleringsstøttende og "
+            "traumeinformert praksis.",
+        )
+        for order, text in enumerate(seeds.SOR_TROMS_2026_LONG_TERM_GOALS):
+            Goal.objects.create(plan=plan, level=GoalLevel.LONG_TERM, text=text, order=order)
+        sub_goals = [
+            Goal.objects.create(plan=plan, level=GoalLevel.SUB, text=text, order=order)
+            for order, text in enumerate(seeds.SOR_TROMS_2026_SUB_GOALS)
+        ]
+        for data in seeds.SOR_TROMS_2026_MEASURES:
+            self._measure(plan, data, scheme=self.schemes["kompetanseloftet"],
+                          goals=[sub_goals[i] for i in data["goals"]])
+        return partnership
+
+    def ost_finnmark(self) -> Partnership:
+        partnership = Partnership.objects.create(
+            name="Øst-Finnmark",
+            slug="ost-finnmark",
+            county=self.counties["56"],
+            description="Samarbeid om lokal kompetanseutvikling i barnehage, skole og PPT i "
+            "Øst-Finnmark, med SePU og RSK Øst-Finnmark.",
+        )
+        partnership.schemes.set(list(self.schemes.values()))
+        for _number, name in seeds.OST_FINNMARK_MUNICIPALITIES:
+            PartnershipOwner.objects.create(
+                partnership=partnership, owner=self.owners[f"{name} kommune"],
+                receives_funds=name == "Vadsø",
+            )
+        PartnershipInstitution.objects.create(
+            partnership=partnership, institution=self.institutions["SePU"],
+            role="UH-partner", receives_funds=True,
+        )
+        PartnershipInstitution.objects.create(
+            partnership=partnership, institution=self.institutions["RSK Øst-Finnmark"],
+            role="Regionalt støttesystem",
+        )
+        plan = ActionPlan.objects.create(
+            partnership=partnership, school_year=2025, published=True,
+            title="Handlingsplan for lokal kompetanseutvikling Øst-Finnmark",
+            introduction=seeds.OST_FINNMARK_INTRO,
+            approval_note="Godkjent med justeringer i styre- og evalueringsmøte 11. juni 2025",
+            caveat="(Med forbehold om endringer)",
+        )
+        for data in seeds.OST_FINNMARK_MEASURES:
+            measure = self._measure(plan, {**data, "responsibilities": [("SePU", "", "")]},
+                                    scheme=self.schemes[data["scheme"]], goals=[])
+            for activity in data["activities"]:
+                self._activity(measure, activity)
+        return partnership
+
+    def _measure(self, plan: ActionPlan, data: dict, *, scheme: Scheme, goals) -> Measure:
+        measure = Measure(
+            plan=plan,
+            number=data["number"],
+            title=data["title"],
+            how=data.get("how", ""),
+            rationale=data.get("rationale", ""),
+            scheme=scheme,
+            format=data.get("format", ""),
+            target_text=data.get("target_text", ""),
+            target_unit_kinds=data.get("kinds", []),
+            target_roles=data.get("roles", []),
+            target_scope=data.get("scope", "partnership"),
+            target_size_stated=data.get("size"),
+        )
+        measure.set_when(parse_when(data["when"], plan.school_year), data["when"])
+        measure.full_clean(exclude=["plan", "scheme"])
+        measure.save()
+        measure.goals.set(goals)
+        measure.target_units.set([self.units[name] for name in data.get("units", [])])
+        measure.target_municipalities.set(
+            [self.municipalities[name] for name in data.get("municipalities", [])]
+        )
+        for order, (institution, party, task) in enumerate(data.get("responsibilities", [])):
+            Responsibility.objects.create(
+                measure=measure,
+                institution=self.institutions[institution] if institution else None,
+                party=party,
+                task=task,
+                order=order,
+            )
+        return measure
+
+    def _activity(self, measure: Measure, data: dict) -> Activity:
+        activity = Activity(
+            measure=measure,
+            title=data["title"],
+            kind=data["kind"],
+            description=data.get("description", ""),
+            format=data.get("format", "physical"),
+            location=data.get("location", ""),
+            link=data.get("link", ""),
+            scheme=self.schemes[data["scheme"]] if "scheme" in data else None,
+            target_text=data.get("target", ""),
+            target_unit_kinds=data.get("kinds", measure.target_unit_kinds),
+            target_roles=data.get("roles", measure.target_roles),
+        )
+        activity.set_when(parse_when(data["when"], measure.plan.school_year), data["when"])
+        activity.save()
+        activity.municipalities.set(
+            [self.municipalities[name] for name in data.get("municipalities", [])]
+        )
+        for order, (title, audience) in enumerate(data.get("tracks", [])):
+            Track.objects.create(activity=activity, title=title, audience=audience, order=order,
+                                 speaker=["Kari Lund (SNU)", "Morten Eide (UiT)"][order % 2])
+        return activity
+
+    # -- people ------------------------------------------------------------------------------
+
+    def users(self, sor_troms: Partnership, ost_finnmark: Partnership) -> None:
+        scopes = {
+            "statsforvalter": dict(role=Role.COUNTY_ADMIN, county=self.counties["55"]),
+            "forum": dict(role=Role.FORUM_MEMBER, county=self.counties["55"]),
+            "koordinator": dict(role=Role.COORDINATOR, partnership=sor_troms, side=Side.OWNER),
+            "koordinator.uit": dict(role=Role.COORDINATOR, partnership=sor_troms,
+                                    side=Side.UH),
+            "koordinator.ost": dict(role=Role.COORDINATOR, partnership=ost_finnmark,
+                                    side=Side.OWNER),
+            "eier.harstad": dict(role=Role.OWNER_CONTACT, owner=self.owners["Harstad kommune"]),
+            "rektor": dict(role=Role.UNIT_LEADER, unit=self.units["Kanebogen skole"]),
+            "ansatt": dict(role=Role.EMPLOYEE, unit=self.units["Kanebogen skole"]),
+            "nordland": dict(role=Role.COUNTY_ADMIN, county=self.counties["18"]),
+        }
+        for person in DEMO_USERS:
+            user = User.objects.create_user(
+                username=person.username,
+                password=DEMO_PASSWORD,
+                first_name=person.first_name,
+                last_name=person.last_name,
+                email=f"{person.username}@lokomp.example",
+            )
+            assignment = RoleAssignment(user=user, **scopes[person.username])
+            assignment.full_clean()
+            assignment.save()
+        User.objects.create_superuser(
+            username="admin", password=DEMO_PASSWORD, email="admin@lokomp.example"
+        )
+
+
+def demo_exists() -> bool:
+    return Partnership.objects.filter(slug="sor-troms-evenes").exists()
+
+
+@transaction.atomic
+def load_demo() -> bool:
+    """Load the demo data. Returns False (and changes nothing) where it is there already."""
+    if demo_exists():
+        return False
+    builder = Builder()
+    builder.registry()
+    builder.sor_troms_units()
+    builder.ost_finnmark_units()
+    sor_troms = builder.sor_troms()
+    ost_finnmark = builder.ost_finnmark()
+    builder.users(sor_troms, ost_finnmark)
+    return True

@@ -1,0 +1,41 @@
+from io import BytesIO
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.http import Http404
+from django.template.loader import render_to_string
+
+from lokomp.partnerships.models import Partnership
+from lokomp.plans import documents, ical
+from lokomp.plans.queries import get_plan, plan_rows
+
+
+class Command(BaseCommand):
+    help = "Eksporter en tiltaksplan som PDF, DOCX, XLSX eller iCalendar."
+
+    def add_arguments(self, parser):
+        parser.add_argument("partnership")
+        parser.add_argument("year")
+        parser.add_argument("--format", choices=["pdf", "docx", "xlsx", "ics"], default="pdf")
+        parser.add_argument("--out", required=True)
+
+    def handle(self, *args, partnership, year, format, out, **options):
+        found = Partnership.objects.filter(slug=partnership).first()
+        if found is None:
+            raise CommandError(f"Fant ikke partnerskapet «{partnership}».")
+        try:
+            plan = get_plan(found, year)
+        except Http404 as error:
+            raise CommandError(str(error)) from error
+        if format == "pdf":
+            html = render_to_string("plans/plan_print.html", documents.plan_context(plan))
+            content = documents.html_to_pdf(html, base_url=".")
+        elif format == "ics":
+            content = ical.partnership_calendar(found)
+        else:
+            buffer = BytesIO()
+            maker = documents.plan_docx if format == "docx" else documents.plan_xlsx
+            maker(plan, *plan_rows(plan)).save(buffer)
+            content = buffer.getvalue()
+        Path(out).write_bytes(content)
+        self.stdout.write(f"Skrev {out} ({len(content)} byte).")
