@@ -18,7 +18,7 @@ class Scheme(models.Model):
     name = models.CharField("Navn", max_length=100)
     label = models.CharField("Fargekode", max_length=60, help_text="For eksempel «Barnehage».")
     colour = models.CharField("Farge", max_length=7, help_text="Heksadesimal, for eksempel #1e6b52.")
-    order = models.PositiveSmallIntegerField(default=0)
+    order = models.PositiveSmallIntegerField("Rekkefølge", default=0)
 
     class Meta:
         ordering = ["order"]
@@ -133,7 +133,7 @@ class SteeringGroupMember(models.Model):
     name = models.CharField("Navn", max_length=150)
     organisation = models.CharField("Organisasjon", max_length=200)
     role = models.CharField("Rolle", max_length=150, blank=True, help_text="For eksempel «leder».")
-    order = models.PositiveSmallIntegerField(default=0)
+    order = models.PositiveSmallIntegerField("Rekkefølge", default=0)
 
     class Meta:
         ordering = ["order", "id"]

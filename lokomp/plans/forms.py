@@ -63,6 +63,7 @@ def _limit_targets(form, *, municipalities, units) -> None:
         choices=form.fields["target_municipalities"].choices
     )
     form.fields["target_units"].help_text = "Hold Ctrl (Cmd på Mac) for å velge flere."
+    form.fields["target_units"].widget.attrs["size"] = 8
 
 
 class MeasureForm(WhenFormMixin, DsModelForm):

@@ -259,7 +259,7 @@ class Track(models.Model):
     audience = models.CharField("For hvem", max_length=200, blank=True)
     start_time = models.TimeField("Fra", null=True, blank=True)
     end_time = models.TimeField("Til", null=True, blank=True)
-    order = models.PositiveSmallIntegerField(default=0)
+    order = models.PositiveSmallIntegerField("Rekkefølge", default=0)
 
     class Meta:
         ordering = ["order", "start_time", "id"]
@@ -291,7 +291,7 @@ class Responsibility(models.Model):
     task = models.CharField(
         "Gjør", max_length=300, blank=True, help_text="For eksempel «har det faglige ansvaret»."
     )
-    order = models.PositiveSmallIntegerField(default=0)
+    order = models.PositiveSmallIntegerField("Rekkefølge", default=0)
 
     class Meta:
         ordering = ["order", "id"]
