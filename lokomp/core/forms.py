@@ -19,12 +19,14 @@ class DsFormMixin:
             widget.attrs.setdefault("class", "ds-input")
             if isinstance(widget, forms.Textarea):
                 widget.attrs.setdefault("rows", 3)
-        if self.is_bound:
-            for name in self.errors:
-                if name in self.fields:
-                    widget = self.fields[name].widget
-                    widget.attrs["aria-invalid"] = "true"
-                    widget.attrs["aria-describedby"] = f"{self.add_prefix(name)}-error"
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self._errors or {}:
+            if name in self.fields:
+                widget = self.fields[name].widget
+                widget.attrs["aria-invalid"] = "true"
+                widget.attrs["aria-describedby"] = f"{self.add_prefix(name)}-error"
 
 
 class DsForm(DsFormMixin, forms.Form):

@@ -152,6 +152,13 @@ ResponsibilityFormSet = inlineformset_factory(
 
 
 class ActivityForm(WhenFormMixin, DsModelForm):
+    link = forms.URLField(
+        label="Lenke",
+        required=False,
+        assume_scheme="https",
+        error_messages={"invalid": "Skriv en hel nettadresse, for eksempel https://…"},
+    )
+
     class Meta:
         model = Activity
         fields = [
@@ -172,7 +179,6 @@ class ActivityForm(WhenFormMixin, DsModelForm):
         }
         error_messages = {
             "title": {"required": "Skriv en tittel på aktiviteten."},
-            "link": {"invalid": "Skriv en hel nettadresse, som begynner med https://."},
         }
 
     def __init__(self, *args, measure: Measure, municipalities, units, **kwargs):

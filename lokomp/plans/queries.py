@@ -60,7 +60,6 @@ def plan_rows(plan: ActionPlan) -> tuple[list[Goal], list[Goal], list[PlanRow]]:
             ),
             "target_municipalities",
             "target_units",
-            "goals",
         )
         .order_by("number")
     )

@@ -1,0 +1,63 @@
+"""Shared fixtures. The demo data (built from the seed documents) is loaded once per test
+session; each test runs in a transaction that is rolled back, so tests see the same data.
+
+Personas (STYLE.md): a county admin, a forum member, a coordinator of partnership A
+(Sør-Troms og Evenes), a coordinator of partnership B (Øst-Finnmark), a unit leader, an
+employee, the county admin of the county that takes Evenes' share, and an anonymous visitor.
+"""
+
+import pytest
+from django.test import Client
+
+from lokomp.demo.builder import load_demo
+
+PERSONAS = {
+    "county_admin": "statsforvalter",
+    "forum_member": "forum",
+    "coordinator_a": "koordinator",
+    "coordinator_b": "koordinator.ost",
+    "unit_leader": "rektor",
+    "employee": "ansatt",
+    "share_county_admin": "nordland",
+    "anonymous": None,
+}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        load_demo()
+
+
+def client_for(username):
+    from lokomp.accounts.models import User
+
+    client = Client()
+    if username:
+        client.force_login(User.objects.get(username=username))
+    return client
+
+
+@pytest.fixture
+def as_user(db):
+    """as_user("koordinator") → a logged-in test client."""
+    return client_for
+
+
+@pytest.fixture
+def sor_troms(db):
+    from lokomp.partnerships.models import Partnership
+
+    return Partnership.objects.get(slug="sor-troms-evenes")
+
+
+@pytest.fixture
+def ost_finnmark(db):
+    from lokomp.partnerships.models import Partnership
+
+    return Partnership.objects.get(slug="ost-finnmark")
+
+
+@pytest.fixture
+def plan_2025(sor_troms):
+    return sor_troms.plans.get(school_year=2025)

@@ -1,0 +1,59 @@
+"""Read a rendered form back into POST data, as a browser would send it, so that
+templates and forms are tested together."""
+
+from html.parser import HTMLParser
+
+
+class _FormReader(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.data: dict[str, list[str] | str] = {}
+        self._select: str | None = None
+        self._select_multiple = False
+        self._textarea: str | None = None
+
+    def _add(self, name, value, multiple=False):
+        if multiple:
+            self.data.setdefault(name, [])
+            self.data[name].append(value)
+        else:
+            self.data[name] = value
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        name = a.get("name")
+        if tag == "input" and name:
+            kind = a.get("type", "text")
+            if kind in ("checkbox", "radio"):
+                if "checked" in a:
+                    self._add(name, a.get("value", "on"), multiple=kind == "checkbox")
+            elif kind not in ("submit", "button"):
+                self._add(name, a.get("value", ""))
+        elif tag == "select" and name:
+            self._select, self._select_multiple = name, "multiple" in a
+            if not self._select_multiple:
+                self.data.setdefault(name, "")
+        elif tag == "option" and self._select and "selected" in a:
+            self._add(self._select, a.get("value", ""), multiple=self._select_multiple)
+        elif tag == "textarea" and name:
+            self._textarea = name
+            self.data[name] = ""
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.data[self._textarea] += data.lstrip("\n") if not self.data[self._textarea] \
+                else data
+
+
+def form_data(html: str) -> dict:
+    reader = _FormReader()
+    reader.feed(html)
+    data = reader.data
+    data.pop("csrfmiddlewaretoken", None)
+    return data
