@@ -84,12 +84,21 @@ class Filters:
                 | Q(target_unit_kinds="")
             )
         if self.municipality:
-            q = Q(target_scope=TargetScope.PARTNERSHIP) | Q(
-                target_municipalities=self.municipality
+            # Same rule as relevant_to_unit: an activity that names the municipalities
+            # taking part concerns those only; otherwise its target scope decides.
+            by_scope = Q(target_scope=TargetScope.PARTNERSHIP) | Q(
+                pk__in=qs.model.target_municipalities.through.objects.filter(
+                    municipality=self.municipality
+                ).values(f"{qs.model._meta.model_name}_id")
             )
             if prefix:
-                q |= Q(municipalities=self.municipality)
-            qs = qs.filter(q).distinct()
+                involved = Activity.municipalities.through.objects.filter(activity=OuterRef("pk"))
+                named = Activity.municipalities.through.objects.filter(
+                    municipality=self.municipality
+                ).values("activity_id")
+                qs = qs.filter(Q(pk__in=named) | (~Exists(involved) & by_scope))
+            else:
+                qs = qs.filter(by_scope)
         return qs
 
 
@@ -177,14 +186,12 @@ class Period:
 def semester_period(key: str) -> Period:
     season, year = key.split("-")
     year_int = int(year)
-    first, last = semester_bounds(season, year_int)
+    first, last = semester_bounds("høst" if season == "host" else "vår", year_int)
     label = f"{'Høst' if season == 'host' else 'Vår'} {year_int}"
     if season == "host":
         prev_key, next_key = f"var-{year_int}", f"var-{year_int + 1}"
     else:
         prev_key, next_key = f"host-{year_int - 1}", f"host-{year_int}"
-    if season == "host":
-        first = date(year_int, 8, 1)
     return Period("semester", first, last, label, key, prev_key, next_key)
 
 

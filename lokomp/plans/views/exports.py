@@ -7,7 +7,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
-from django.utils.text import slugify
 
 from lokomp.accounts.scoping import get_partnership_for_viewer
 from lokomp.partnerships.models import Partnership
@@ -18,7 +17,7 @@ from ..queries import get_plan, plan_rows
 
 
 def _filename(plan, extension: str) -> str:
-    return f"tiltaksplan-{slugify(plan.partnership.name)}-{plan.year_slug}.{extension}"
+    return f"tiltaksplan-{plan.partnership.slug}-{plan.year_slug}.{extension}"
 
 
 def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
