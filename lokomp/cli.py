@@ -29,8 +29,7 @@ def main(argv: list[str] | None = None) -> None:
     bench = sub.add_parser("bench", help="Mål sidetider mot en bar visning.")
     bench.add_argument("--scale", choices=["demo", "national"], default="national")
     bench.add_argument("--rounds", type=int, default=30)
-    sub.add_parser("manage", help="Django-kommandoer (lokomp manage -- migrate …).",
-                   add_help=False)
+    sub.add_parser("manage", help="Django-kommandoer (lokomp manage -- migrate …).", add_help=False)
     if argv and argv[0] == "manage":
         _django(argv[1:])
         return
@@ -41,8 +40,9 @@ def main(argv: list[str] | None = None) -> None:
     elif args.command == "demo":
         _django(["load_demo"])
     elif args.command == "export":
-        _django(["export_plan", args.partnership, args.year, "--format", args.format,
-                 "--out", args.out])
+        _django(
+            ["export_plan", args.partnership, args.year, "--format", args.format, "--out", args.out]
+        )
     elif args.command == "bench":
         _django(["run_bench", "--scale", args.scale, "--rounds", str(args.rounds)])
 

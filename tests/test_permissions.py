@@ -13,10 +13,32 @@ P = list(PERSONAS)  # county_admin, forum_member, coordinator_a, coordinator_b, 
 #                     employee, share_county_admin, anonymous
 
 
-def row(county_admin, forum_member, coordinator_a, coordinator_b, unit_leader, employee,
-        share_county_admin, anonymous):
-    return dict(zip(P, (county_admin, forum_member, coordinator_a, coordinator_b, unit_leader,
-                        employee, share_county_admin, anonymous), strict=True))
+def row(
+    county_admin,
+    forum_member,
+    coordinator_a,
+    coordinator_b,
+    unit_leader,
+    employee,
+    share_county_admin,
+    anonymous,
+):
+    return dict(
+        zip(
+            P,
+            (
+                county_admin,
+                forum_member,
+                coordinator_a,
+                coordinator_b,
+                unit_leader,
+                employee,
+                share_county_admin,
+                anonymous,
+            ),
+            strict=True,
+        )
+    )
 
 
 LOGIN = 302  # anonymous visitors are sent to the login page
@@ -158,9 +180,10 @@ def test_permission_matrix(name, persona):
 )
 def test_partnership_b_pages_are_hidden_from_partnership_a(name, ost_finnmark):
     """The same rule the other way round: A's coordinator sees nothing of B."""
-    args = {"plans:measure": [ost_finnmark.slug, "2025-2026", 1],
-            "partnerships:detail": [ost_finnmark.slug]}.get(
-        name, [ost_finnmark.slug, "2025-2026"])
+    args = {
+        "plans:measure": [ost_finnmark.slug, "2025-2026", 1],
+        "partnerships:detail": [ost_finnmark.slug],
+    }.get(name, [ost_finnmark.slug, "2025-2026"])
     assert client_for("koordinator").get(reverse(name, args=args)).status_code == 404
     assert client_for("koordinator.ost").get(reverse(name, args=args)).status_code == 200
 

@@ -66,6 +66,10 @@ class RoleAssignment(models.Model):
         verbose_name = "rolle"
         verbose_name_plural = "roller"
 
+    def __str__(self) -> str:
+        scope = self.county or self.partnership or self.owner or self.unit
+        return f"{self.get_role_display()}: {scope}"
+
     def clean(self):
         needed = ROLE_SCOPE[Role(self.role)]
         for scope in ("county", "partnership", "owner", "unit"):
@@ -75,8 +79,6 @@ class RoleAssignment(models.Model):
             if scope != needed and has:
                 raise ValidationError({scope: "Rollen skal ikke knyttes til dette."})
         if self.role == Role.COORDINATOR and not self.side:
-            raise ValidationError({"side": "Oppgi om koordinatoren er på eiersiden eller UH-siden."})
-
-    def __str__(self) -> str:
-        scope = self.county or self.partnership or self.owner or self.unit
-        return f"{self.get_role_display()}: {scope}"
+            raise ValidationError(
+                {"side": "Oppgi om koordinatoren er på eiersiden eller UH-siden."}
+            )

@@ -39,8 +39,13 @@ class UserScope:
     @property
     def is_anything(self) -> bool:
         return self.superuser or any(
-            (self.admin_counties, self.forum_counties, self.coordinator_partnerships,
-             self.contact_owners, self.units)
+            (
+                self.admin_counties,
+                self.forum_counties,
+                self.coordinator_partnerships,
+                self.contact_owners,
+                self.units,
+            )
         )
 
 
@@ -94,9 +99,7 @@ def visible_partnerships(user) -> QuerySet[Partnership]:
         )
     if member_owners:
         q |= Q(
-            pk__in=PartnershipOwner.objects.filter(owner__in=member_owners).values(
-                "partnership_id"
-            )
+            pk__in=PartnershipOwner.objects.filter(owner__in=member_owners).values("partnership_id")
         )
     return qs.filter(q)
 

@@ -9,7 +9,7 @@ class DsFormMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
+        for field in self.fields.values():
             widget = field.widget
             if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
                 continue

@@ -106,7 +106,10 @@ class AuditEntry(models.Model):
 
     class Meta:
         ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["partnership", "-at"]), models.Index(fields=["county", "-at"])]
+        indexes = [
+            models.Index(fields=["partnership", "-at"]),
+            models.Index(fields=["county", "-at"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.at:%d.%m.%Y %H:%M} {self.action} {self.object_repr}"

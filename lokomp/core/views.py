@@ -29,9 +29,7 @@ def home(request):
     for plan in ActionPlan.objects.filter(partnership__in=partnerships).order_by("-school_year"):
         plans_by_partnership.setdefault(plan.partnership_id, []).append(plan)
     rows = [(p, plans_by_partnership.get(p.pk, [])) for p in partnerships[:50]]
-    my_units = (
-        visible_units(request.user).filter(pk__in=scope.units).select_related("municipality")
-    )
+    my_units = visible_units(request.user).filter(pk__in=scope.units).select_related("municipality")
     return render(
         request,
         "core/home.html",

@@ -295,8 +295,11 @@ _Y4 = r"(?:19|20)\d{2}"
 _Y = r"(?:(?:19|20)\d{2}|'?\d{2})(?![\d:.]\d)"
 _HM = r"\d{1,2}[:.]\d{2}"
 _NUM = r"(?:\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
-_UNIT = r"(?:" + "|".join(sorted(set(COUNT_UNITS) | set(COUNT_UNITS.values()), key=len,
-                                    reverse=True)) + r")"
+_UNIT = (
+    r"(?:"
+    + "|".join(sorted(set(COUNT_UNITS) | set(COUNT_UNITS.values()), key=len, reverse=True))
+    + r")"
+)
 _TIME = rf"(?:,?\s*(?:kl\.?\s*)?(?P<{{p}}t1>{_HM})(?:\s*-\s*(?P<{{p}}t2>{_HM}))?)"
 
 
@@ -311,38 +314,76 @@ _QUALIFIER_PATTERNS = {
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("deadline", re.compile(r"\binnen\b")),
     ("continuous", re.compile(r"\b(?:fortløpende|løpende|kontinuerlig)\b")),
-    ("whole_year", re.compile(r"\bhele\s+(?:skole)?året\b|\bårlige?\b(?=.*\b(?:"
-                              + "|".join(sorted(set(COUNT_UNITS.values()))) + r")\b)")),
-    ("recurrence", re.compile(r"\b(?P<r>månedlig|månedlige|ukentlig|ukentlige)\b|"
-                              r"\bhver\s+(?P<r2>måned|uke)\b")),
+    (
+        "whole_year",
+        re.compile(
+            r"\bhele\s+(?:skole)?året\b|\bårlige?\b(?=.*\b(?:"
+            + "|".join(sorted(set(COUNT_UNITS.values())))
+            + r")\b)"
+        ),
+    ),
+    (
+        "recurrence",
+        re.compile(
+            r"\b(?P<r>månedlig|månedlige|ukentlig|ukentlige)\b|"
+            r"\bhver\s+(?P<r2>måned|uke)\b"
+        ),
+    ),
     ("planleggingsdagene", _QUALIFIER_PATTERNS["planleggingsdagene"]),
     ("lunsj–lunsj", _QUALIFIER_PATTERNS["lunsj–lunsj"]),
-    ("numeric_date", re.compile(
-        r"\b(?P<d1>\d{1,2})\.(?P<m1>\d{1,2})\.(?P<y1>\d{4}|\d{2})(?!\d)"
-        r"(?:\s*-\s*(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4}|\d{2})(?!\d))?")),
-    ("school_year", re.compile(
-        rf"\bskoleår(?:et)?\s*(?P<y1>{_Y4})\s*[-/]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d)|"
-        rf"(?<![\d.])(?P<y3>{_Y4})\s*[-/]\s*(?P<y4>\d{{4}}|\d{{2}})(?![\d.])")),
-    ("day_range", re.compile(
-        rf"(?<![\d.:])(?P<d1>\d{{1,2}})\.?\s*(?:(?P<m1>{_M})\s*(?P<y1>{_Y4})?)?"
-        rf"(?:\s*,?\s*kl\.?\s*(?P<a1>{_HM}))?"
-        rf"\s*-\s*(?P<d2>\d{{1,2}})\.?\s*(?P<m2>{_M})\s*(?P<y2>{_Y})?"
-        rf"(?:\s*,?\s*kl\.?\s*(?P<a2>{_HM}))?")),
-    ("day", re.compile(
-        rf"(?<![\d.:])(?P<d>\d{{1,2}})\.?\s*(?P<m>{_M})\s*(?P<y>{_Y})?{_time_group('')}?")),
-    ("week", re.compile(
-        rf"\b(?:uke|veke|u\.)\s*(?P<w1>\d{{1,2}})(?!\d)"
-        rf"(?:\s*(?:-|/|og)\s*(?:uke\s*)?(?P<w2>\d{{1,2}})(?!\d))?"
-        rf"(?:\s*,?\s*(?:i\s+)?(?P<y>{_Y4}))?")),
-    ("month_range", re.compile(
-        rf"\b(?P<m1>{_M})\s*(?P<y1>{_Y4})?\s*(?:-|/|til)\s*(?P<m2>{_M})\s*(?P<y2>{_Y})?")),
+    (
+        "numeric_date",
+        re.compile(
+            r"\b(?P<d1>\d{1,2})\.(?P<m1>\d{1,2})\.(?P<y1>\d{4}|\d{2})(?!\d)"
+            r"(?:\s*-\s*(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4}|\d{2})(?!\d))?"
+        ),
+    ),
+    (
+        "school_year",
+        re.compile(
+            rf"\bskoleår(?:et)?\s*(?P<y1>{_Y4})\s*[-/]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d)|"
+            rf"(?<![\d.])(?P<y3>{_Y4})\s*[-/]\s*(?P<y4>\d{{4}}|\d{{2}})(?![\d.])"
+        ),
+    ),
+    (
+        "day_range",
+        re.compile(
+            rf"(?<![\d.:])(?P<d1>\d{{1,2}})\.?\s*(?:(?P<m1>{_M})\s*(?P<y1>{_Y4})?)?"
+            rf"(?:\s*,?\s*kl\.?\s*(?P<a1>{_HM}))?"
+            rf"\s*-\s*(?P<d2>\d{{1,2}})\.?\s*(?P<m2>{_M})\s*(?P<y2>{_Y})?"
+            rf"(?:\s*,?\s*kl\.?\s*(?P<a2>{_HM}))?"
+        ),
+    ),
+    (
+        "day",
+        re.compile(
+            rf"(?<![\d.:])(?P<d>\d{{1,2}})\.?\s*(?P<m>{_M})\s*(?P<y>{_Y})?{_time_group('')}?"
+        ),
+    ),
+    (
+        "week",
+        re.compile(
+            rf"\b(?:uke|veke|u\.)\s*(?P<w1>\d{{1,2}})(?!\d)"
+            rf"(?:\s*(?:-|/|og)\s*(?:uke\s*)?(?P<w2>\d{{1,2}})(?!\d))?"
+            rf"(?:\s*,?\s*(?:i\s+)?(?P<y>{_Y4}))?"
+        ),
+    ),
+    (
+        "month_range",
+        re.compile(
+            rf"\b(?P<m1>{_M})\s*(?P<y1>{_Y4})?\s*(?:-|/|til)\s*(?P<m2>{_M})\s*(?P<y2>{_Y})?"
+        ),
+    ),
     ("month", re.compile(rf"\b(?P<m>{_M})(?:\s*(?P<y>{_Y}))?")),
-    ("count_semester", re.compile(
-        rf"\b(?P<n>{_NUM})\s+(?=(?:høst|haust|vår)\b)")),
+    ("count_semester", re.compile(rf"\b(?P<n>{_NUM})\s+(?=(?:høst|haust|vår)\b)")),
     ("semester", re.compile(rf"\b(?P<s>høst|haust|vår)(?:en)?\b(?:\s*(?P<y>{_Y}))?")),
-    ("count", re.compile(
-        rf"\b(?P<n>{_NUM})\s*(?:(?P<x>x)\b\s*|(?:(?:digitale|fysiske|årlige)\s+)?"
-        rf"(?P<u>{_UNIT})\b)")),
+    (
+        "count",
+        re.compile(
+            rf"\b(?P<n>{_NUM})\s*(?:(?P<x>x)\b\s*|(?:(?:digitale|fysiske|årlige)\s+)?"
+            rf"(?P<u>{_UNIT})\b)"
+        ),
+    ),
 ]
 
 
@@ -417,7 +458,9 @@ def parse_when(text: str, school_year: int | None = None) -> When:
     """
     original = text.strip()
     if not original:
-        raise WhenParseError("Skriv når tiltaket skal skje, for eksempel «Uke 36» eller «Høst 2025».")
+        raise WhenParseError(
+            "Skriv når tiltaket skal skje, for eksempel «Uke 36» eller «Høst 2025»."
+        )
     if len(original) > 300:
         raise WhenParseError("Tidsangivelsen er for lang (høyst 300 tegn).")
     sy = school_year if school_year is not None else _current_school_year()
@@ -456,8 +499,11 @@ def parse_when(text: str, school_year: int | None = None) -> When:
             elif kind in QUALIFIERS:
                 notes.append(kind)
             elif kind == "numeric_date":
-                first = _date(_year(g["y1"]), int(g["m1"]), int(g["d1"])) if 1 <= int(
-                    g["m1"]) <= 12 else None
+                first = (
+                    _date(_year(g["y1"]), int(g["m1"]), int(g["d1"]))
+                    if 1 <= int(g["m1"]) <= 12
+                    else None
+                )
                 if first is None:
                     raise WhenParseError(f"«{match.group(0)}» er ikke en dato.")
                 last = first
@@ -516,8 +562,9 @@ def parse_when(text: str, school_year: int | None = None) -> When:
             elif kind == "month":
                 month = _month(g["m"])
                 year = _month_year(month, _year(g["y"]), sy)
-                periods.append(_Period(date(year, month, 1), month_end(year, month),
-                                       Precision.MONTH))
+                periods.append(
+                    _Period(date(year, month, 1), month_end(year, month), Precision.MONTH)
+                )
             elif kind == "count_semester":
                 counts.append((_number(g["n"]), "ganger", False))
             elif kind == "semester":
@@ -530,7 +577,7 @@ def parse_when(text: str, school_year: int | None = None) -> When:
                 unit = "ganger" if g["x"] else COUNT_UNITS.get(g["u"], g["u"])
                 counts.append((_number(g["n"]), unit, bool(g["x"])))
             # Blank out what was understood, keeping positions for the later patterns.
-            rest = rest[: match.start()] + " " * (match.end() - match.start()) + rest[match.end():]
+            rest = rest[: match.start()] + " " * (match.end() - match.start()) + rest[match.end() :]
 
     if whole_year and not periods:
         periods.append(_Period(*school_year_bounds(sy), Precision.SCHOOL_YEAR))

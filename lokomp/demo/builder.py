@@ -51,8 +51,7 @@ SCHEMES = [
 ]
 
 # Real organisation numbers from the seeds (public facts); the rest are made up below.
-KNOWN_ORG_NUMBERS = {"Harstad kommune": "972417971", "UiT Norges arktiske universitet":
-                     "970422528"}
+KNOWN_ORG_NUMBERS = {"Harstad kommune": "972417971", "UiT Norges arktiske universitet": "970422528"}
 
 
 @dataclass(frozen=True)
@@ -65,11 +64,11 @@ class DemoUser:
 
 # Every person is invented.
 DEMO_USERS = [
-    DemoUser("statsforvalter", "Ingrid", "Solbakken",
-             "Statsforvalteren i Troms og Finnmark (Troms)"),
+    DemoUser(
+        "statsforvalter", "Ingrid", "Solbakken", "Statsforvalteren i Troms og Finnmark (Troms)"
+    ),
     DemoUser("forum", "Per Olav", "Lyngmo", "medlem av samarbeidsforum i Troms"),
-    DemoUser("koordinator", "Marte", "Fjellheim",
-             "koordinator Sør-Troms og Evenes, eiersiden"),
+    DemoUser("koordinator", "Marte", "Fjellheim", "koordinator Sør-Troms og Evenes, eiersiden"),
     DemoUser("koordinator.uit", "Jonas", "Aksnes", "koordinator Sør-Troms og Evenes, UH-siden"),
     DemoUser("koordinator.ost", "Sara", "Nilsen Hætta", "koordinator Øst-Finnmark"),
     DemoUser("eier.harstad", "Tor", "Mikkelsen", "kontaktperson for Harstad kommune"),
@@ -129,12 +128,24 @@ class Builder:
             )
         for short, name, kind, county in [
             ("UiT", "UiT Norges arktiske universitet", InstitutionKind.UNIVERSITY, "55"),
-            ("SNU", "SNU – Senter for nevrobiologisk utviklingspsykologi",
-             InstitutionKind.CENTRE, None),
-            ("SePU", "SePU – Senter for praksisrettet utdanningsforskning, Høgskolen i "
-             "Innlandet", InstitutionKind.CENTRE, None),
-            ("RSK Øst-Finnmark", "Regionalt støttesystem for kompetanseutvikling Øst-Finnmark",
-             InstitutionKind.CENTRE, "56"),
+            (
+                "SNU",
+                "SNU – Senter for nevrobiologisk utviklingspsykologi",
+                InstitutionKind.CENTRE,
+                None,
+            ),
+            (
+                "SePU",
+                "SePU – Senter for praksisrettet utdanningsforskning, Høgskolen i Innlandet",
+                InstitutionKind.CENTRE,
+                None,
+            ),
+            (
+                "RSK Øst-Finnmark",
+                "Regionalt støttesystem for kompetanseutvikling Øst-Finnmark",
+                InstitutionKind.CENTRE,
+                "56",
+            ),
         ]:
             self.institutions[short] = Institution.objects.create(
                 short_name=short,
@@ -170,38 +181,65 @@ class Builder:
 
     def sor_troms_units(self) -> None:
         planned: list[tuple[str, str, Owner, str]] = []
-        for _number, name, _county, schools, kindergartens, _private in (
-            seeds.SOR_TROMS_MUNICIPALITIES
-        ):
+        for (
+            _number,
+            name,
+            _county,
+            schools,
+            kindergartens,
+            _private,
+        ) in seeds.SOR_TROMS_MUNICIPALITIES:
             owner = self.owners[f"{name} kommune"]
             assert len(seeds.SCHOOL_NAMES[name]) == schools
             assert len(seeds.KINDERGARTEN_NAMES[name]) == kindergartens
             planned += [(u, UnitKind.SCHOOL, owner, name) for u in seeds.SCHOOL_NAMES[name]]
-            planned += [(u, UnitKind.KINDERGARTEN, owner, name)
-                        for u in seeds.KINDERGARTEN_NAMES[name]]
+            planned += [
+                (u, UnitKind.KINDERGARTEN, owner, name) for u in seeds.KINDERGARTEN_NAMES[name]
+            ]
         for owner_name, unit_name, municipality in seeds.PRIVATE_KINDERGARTENS:
             owner = self.owners.get(owner_name) or self._private_owner(owner_name, municipality)
             planned.append((unit_name, UnitKind.KINDERGARTEN, owner, municipality))
         owner_name, unit_name, municipality = seeds.PRIVATE_SCHOOL
-        planned.append((unit_name, UnitKind.SCHOOL,
-                        self._private_owner(owner_name, municipality), municipality))
-        staff = _split(seeds.SOR_TROMS_STAFF_TOTAL - seeds.SOR_TROMS_PPT_STAFF, len(planned),
-                       self.rng, 10, 40)
+        planned.append(
+            (
+                unit_name,
+                UnitKind.SCHOOL,
+                self._private_owner(owner_name, municipality),
+                municipality,
+            )
+        )
+        staff = _split(
+            seeds.SOR_TROMS_STAFF_TOTAL - seeds.SOR_TROMS_PPT_STAFF, len(planned), self.rng, 10, 40
+        )
         for (name, kind, owner, municipality), count in zip(planned, staff, strict=True):
             self._unit(name, kind, owner, municipality, count)
         harstad = self.owners["Harstad kommune"]
         self._unit("PPT Harstad", UnitKind.PPT, harstad, "Harstad", seeds.SOR_TROMS_PPT_STAFF)
         # SFO at the primary schools, and the services around the child (seed 003 §2.12–2.13).
-        for school in ("Kanebogen skole", "Medkila skole", "Seljestad barneskole",
-                       "Borkenes skole", "Evenskjer skole"):
+        for school in (
+            "Kanebogen skole",
+            "Medkila skole",
+            "Seljestad barneskole",
+            "Borkenes skole",
+            "Evenskjer skole",
+        ):
             unit = self.units[school]
-            self._unit(f"{school} SFO", UnitKind.SFO, unit.owner, unit.municipality.name,
-                       self.rng.randint(4, 9))
+            self._unit(
+                f"{school} SFO",
+                UnitKind.SFO,
+                unit.owner,
+                unit.municipality.name,
+                self.rng.randint(4, 9),
+            )
         self._unit("Barneverntjenesten Harstad", UnitKind.CHILD_WELFARE, harstad, "Harstad", 38)
         for municipality in ("Harstad", "Kvæfjord", "Tjeldsund"):
-            self._unit(f"Helsestasjonen {municipality}", UnitKind.HEALTH_CENTRE,
-                       self.owners[f"{municipality} kommune"], municipality,
-                       self.rng.randint(4, 14))
+            self._unit(
+                f"Helsestasjonen {municipality}",
+                UnitKind.HEALTH_CENTRE,
+                self.owners[f"{municipality} kommune"],
+                municipality,
+                self.rng.randint(4, 14),
+            )
 
     def _private_owner(self, name: str, municipality: str) -> Owner:
         owner = Owner.objects.create(
@@ -217,11 +255,11 @@ class Builder:
         # Seed 004 gives no counts: a few units per municipality, names made up.
         for _number, name in seeds.OST_FINNMARK_MUNICIPALITIES:
             owner = self.owners[f"{name} kommune"]
-            for kind, label in ((UnitKind.KINDERGARTEN, "barnehage"),
-                                (UnitKind.SCHOOL, "skole")):
+            for kind, label in ((UnitKind.KINDERGARTEN, "barnehage"), (UnitKind.SCHOOL, "skole")):
                 for suffix in ("sentrum", "nord"):
-                    self._unit(f"{name} {suffix} {label}", kind, owner, name,
-                               self.rng.randint(12, 45))
+                    self._unit(
+                        f"{name} {suffix} {label}", kind, owner, name, self.rng.randint(12, 45)
+                    )
             self._unit(f"PPT {name}", UnitKind.PPT, owner, name, self.rng.randint(3, 9))
 
     # -- partnerships ------------------------------------------------------------------------
@@ -234,41 +272,57 @@ class Builder:
             description=seeds.SOR_TROMS_INTRO,
         )
         partnership.schemes.set([self.schemes["kompetanseloftet"]])
-        members = {u.owner for u in self.units.values()
-                   if u.municipality.name in {m[1] for m in seeds.SOR_TROMS_MUNICIPALITIES}}
+        members = {
+            u.owner
+            for u in self.units.values()
+            if u.municipality.name in {m[1] for m in seeds.SOR_TROMS_MUNICIPALITIES}
+        }
         for owner in sorted(members, key=lambda o: o.name):
             PartnershipOwner.objects.create(
-                partnership=partnership, owner=owner,
+                partnership=partnership,
+                owner=owner,
                 receives_funds=owner.name == "Harstad kommune",
             )
         PartnershipInstitution.objects.create(
-            partnership=partnership, institution=self.institutions["UiT"],
-            role="UH-partner, faglig ansvarlig sammen med SNU", receives_funds=True,
+            partnership=partnership,
+            institution=self.institutions["UiT"],
+            role="UH-partner, faglig ansvarlig sammen med SNU",
+            receives_funds=True,
         )
         PartnershipInstitution.objects.create(
-            partnership=partnership, institution=self.institutions["SNU"],
+            partnership=partnership,
+            institution=self.institutions["SNU"],
             role="Kompetansesenter, faglig ansvar for dialogsamlinger og veiledning",
         )
         CountyShare.objects.create(
-            partnership=partnership, county=self.counties["18"], percent=8,
+            partnership=partnership,
+            county=self.counties["18"],
+            percent=8,
             note="Evenes kommune sender behovsmelding for sin andel til Statsforvalteren i "
             "Nordland; UiT har skilt ut 8 % av det totale beløpet.",
         )
-        for order, (name, organisation, role) in enumerate([
-            ("Line Storvik", "Harstad kommune", "leder"),
-            ("Ove Bakkeby", "Kvæfjord kommune", ""),
-            ("Randi Elvevoll", "Ibestad kommune", ""),
-            ("Geir Sandmo", "Tjeldsund kommune", ""),
-            ("Anne Karin Moe", "Evenes kommune", ""),
-            ("Jonas Aksnes", "UiT Norges arktiske universitet", "UH-koordinator"),
-            ("Liv Heggelund", "Utdanningsforbundet", "tillitsvalgt"),
-        ]):
+        for order, (name, organisation, role) in enumerate(
+            [
+                ("Line Storvik", "Harstad kommune", "leder"),
+                ("Ove Bakkeby", "Kvæfjord kommune", ""),
+                ("Randi Elvevoll", "Ibestad kommune", ""),
+                ("Geir Sandmo", "Tjeldsund kommune", ""),
+                ("Anne Karin Moe", "Evenes kommune", ""),
+                ("Jonas Aksnes", "UiT Norges arktiske universitet", "UH-koordinator"),
+                ("Liv Heggelund", "Utdanningsforbundet", "tillitsvalgt"),
+            ]
+        ):
             SteeringGroupMember.objects.create(
-                partnership=partnership, name=name, organisation=organisation, role=role,
+                partnership=partnership,
+                name=name,
+                organisation=organisation,
+                role=role,
                 order=order,
             )
         plan = ActionPlan.objects.create(
-            partnership=partnership, school_year=2025, published=True,
+            partnership=partnership,
+            school_year=2025,
+            published=True,
             title="Tiltak kompetanseløftet Høst 25 – vår 26",
         )
         for data in seeds.SOR_TROMS_2025_MEASURES:
@@ -278,7 +332,9 @@ class Builder:
             self._activity(measures[data["measure"]], data)
 
         plan = ActionPlan.objects.create(
-            partnership=partnership, school_year=2026, title="Tiltak 2026–2027",
+            partnership=partnership,
+            school_year=2026,
+            title="Tiltak 2026–2027",
             introduction="Region Sør-Troms og Evenes søker om videreføring og fullføring av et "
             "flerårig kompetanseløft innen inkluderende, reguleringsstøttende og "
             "traumeinformert praksis.",
@@ -290,8 +346,12 @@ class Builder:
             for order, text in enumerate(seeds.SOR_TROMS_2026_SUB_GOALS)
         ]
         for data in seeds.SOR_TROMS_2026_MEASURES:
-            self._measure(plan, data, scheme=self.schemes["kompetanseloftet"],
-                          goals=[sub_goals[i] for i in data["goals"]])
+            self._measure(
+                plan,
+                data,
+                scheme=self.schemes["kompetanseloftet"],
+                goals=[sub_goals[i] for i in data["goals"]],
+            )
         return partnership
 
     def ost_finnmark(self) -> Partnership:
@@ -305,27 +365,37 @@ class Builder:
         partnership.schemes.set(list(self.schemes.values()))
         for _number, name in seeds.OST_FINNMARK_MUNICIPALITIES:
             PartnershipOwner.objects.create(
-                partnership=partnership, owner=self.owners[f"{name} kommune"],
+                partnership=partnership,
+                owner=self.owners[f"{name} kommune"],
                 receives_funds=name == "Vadsø",
             )
         PartnershipInstitution.objects.create(
-            partnership=partnership, institution=self.institutions["SePU"],
-            role="UH-partner", receives_funds=True,
+            partnership=partnership,
+            institution=self.institutions["SePU"],
+            role="UH-partner",
+            receives_funds=True,
         )
         PartnershipInstitution.objects.create(
-            partnership=partnership, institution=self.institutions["RSK Øst-Finnmark"],
+            partnership=partnership,
+            institution=self.institutions["RSK Øst-Finnmark"],
             role="Regionalt støttesystem",
         )
         plan = ActionPlan.objects.create(
-            partnership=partnership, school_year=2025, published=True,
+            partnership=partnership,
+            school_year=2025,
+            published=True,
             title="Handlingsplan for lokal kompetanseutvikling Øst-Finnmark",
             introduction=seeds.OST_FINNMARK_INTRO,
             approval_note="Godkjent med justeringer i styre- og evalueringsmøte 11. juni 2025",
             caveat="(Med forbehold om endringer)",
         )
         for data in seeds.OST_FINNMARK_MEASURES:
-            measure = self._measure(plan, {**data, "responsibilities": [("SePU", "", "")]},
-                                    scheme=self.schemes[data["scheme"]], goals=[])
+            measure = self._measure(
+                plan,
+                {**data, "responsibilities": [("SePU", "", "")]},
+                scheme=self.schemes[data["scheme"]],
+                goals=[],
+            )
             for activity in data["activities"]:
                 self._activity(measure, activity)
         return partnership
@@ -383,8 +453,13 @@ class Builder:
             [self.municipalities[name] for name in data.get("municipalities", [])]
         )
         for order, (title, audience) in enumerate(data.get("tracks", [])):
-            Track.objects.create(activity=activity, title=title, audience=audience, order=order,
-                                 speaker=["Kari Lund (SNU)", "Morten Eide (UiT)"][order % 2])
+            Track.objects.create(
+                activity=activity,
+                title=title,
+                audience=audience,
+                order=order,
+                speaker=["Kari Lund (SNU)", "Morten Eide (UiT)"][order % 2],
+            )
         return activity
 
     # -- people ------------------------------------------------------------------------------
@@ -394,10 +469,10 @@ class Builder:
             "statsforvalter": dict(role=Role.COUNTY_ADMIN, county=self.counties["55"]),
             "forum": dict(role=Role.FORUM_MEMBER, county=self.counties["55"]),
             "koordinator": dict(role=Role.COORDINATOR, partnership=sor_troms, side=Side.OWNER),
-            "koordinator.uit": dict(role=Role.COORDINATOR, partnership=sor_troms,
-                                    side=Side.UH),
-            "koordinator.ost": dict(role=Role.COORDINATOR, partnership=ost_finnmark,
-                                    side=Side.OWNER),
+            "koordinator.uit": dict(role=Role.COORDINATOR, partnership=sor_troms, side=Side.UH),
+            "koordinator.ost": dict(
+                role=Role.COORDINATOR, partnership=ost_finnmark, side=Side.OWNER
+            ),
             "eier.harstad": dict(role=Role.OWNER_CONTACT, owner=self.owners["Harstad kommune"]),
             "rektor": dict(role=Role.UNIT_LEADER, unit=self.units["Kanebogen skole"]),
             "ansatt": dict(role=Role.EMPLOYEE, unit=self.units["Kanebogen skole"]),

@@ -19,26 +19,59 @@ SOR_TROMS_MUNICIPALITIES = [
 ]
 
 SCHOOL_NAMES = {
-    "Harstad": ["Kanebogen skole", "Medkila skole", "Seljestad barneskole",
-                "Seljestad ungdomsskole", "Harstad skole", "Stangnes skole", "Heggen skole",
-                "Bergseng skole", "Sama skole", "Grytøy skole", "Kila skole"],
+    "Harstad": [
+        "Kanebogen skole",
+        "Medkila skole",
+        "Seljestad barneskole",
+        "Seljestad ungdomsskole",
+        "Harstad skole",
+        "Stangnes skole",
+        "Heggen skole",
+        "Bergseng skole",
+        "Sama skole",
+        "Grytøy skole",
+        "Kila skole",
+    ],
     "Kvæfjord": ["Borkenes skole", "Kvæfjord ungdomsskole", "Hemmestad skole"],
     "Ibestad": ["Ibestad skole"],
-    "Tjeldsund": ["Evenskjer skole", "Tjeldsund skole", "Ramsund skole", "Kongsvik skole",
-                  "Sandtorg skole"],
+    "Tjeldsund": [
+        "Evenskjer skole",
+        "Tjeldsund skole",
+        "Ramsund skole",
+        "Kongsvik skole",
+        "Sandtorg skole",
+    ],
     "Evenes": ["Evenes skole"],
 }
 KINDERGARTEN_NAMES = {
-    "Harstad": ["Medkila barnehage", "Kanebogen barnehage", "Sama barnehage",
-                "Seljestad barnehage", "Bergseng barnehage", "Stangnes barnehage",
-                "Gangsås barnehage", "Trondenes barnehage", "Heggen barnehage",
-                "Kila barnehage", "Grytøy barnehage", "Bjarkøy barnehage",
-                "Sørvika barnehage", "Ruggevika barnehage", "Hagebyen barnehage",
-                "Byskogen barnehage"],
+    "Harstad": [
+        "Medkila barnehage",
+        "Kanebogen barnehage",
+        "Sama barnehage",
+        "Seljestad barnehage",
+        "Bergseng barnehage",
+        "Stangnes barnehage",
+        "Gangsås barnehage",
+        "Trondenes barnehage",
+        "Heggen barnehage",
+        "Kila barnehage",
+        "Grytøy barnehage",
+        "Bjarkøy barnehage",
+        "Sørvika barnehage",
+        "Ruggevika barnehage",
+        "Hagebyen barnehage",
+        "Byskogen barnehage",
+    ],
     "Kvæfjord": ["Borkenes barnehage", "Hemmestad barnehage", "Gullesfjord barnehage"],
     "Ibestad": ["Hamnvik barnehage", "Sørrollnes barnehage"],
-    "Tjeldsund": ["Evenskjer barnehage", "Ramsund barnehage", "Kongsvik barnehage",
-                  "Hol barnehage", "Fjelldal barnehage", "Sandstrand barnehage"],
+    "Tjeldsund": [
+        "Evenskjer barnehage",
+        "Ramsund barnehage",
+        "Kongsvik barnehage",
+        "Hol barnehage",
+        "Fjelldal barnehage",
+        "Sandstrand barnehage",
+    ],
     "Evenes": ["Márkománák barnehage", "Bogen barnehage"],
 }
 # Seed 003 §2.2: the private kindergarten owners (their named contacts are left out).
@@ -69,8 +102,7 @@ SOR_TROMS_2025_MEASURES = [
     {
         "number": 1,
         "title": "Kompetansepakke om inkluderende praksis",
-        "how": "Digital pakke som kjøres på den enkelte enhet med påfølgende prosess i "
-        "personalet",
+        "how": "Digital pakke som kjøres på den enkelte enhet med påfølgende prosess i personalet",
         "target_text": "Alle ansatte i barnehage, skole, SFO og PPT",
         "kinds": ["barnehage", "skole", "sfo", "ppt"],
         "roles": ["all_staff"],
@@ -108,8 +140,7 @@ SOR_TROMS_2025_MEASURES = [
     },
     {
         "number": 4,
-        "title": "Digital dialogsamling Fire digitale webinarer (to for skole og to for "
-        "barnehage)",
+        "title": "Digital dialogsamling Fire digitale webinarer (to for skole og to for barnehage)",
         "how": "Digitalt opplegg med refleksjonsoppgaver til bruk i personalet Totalt 1.5 time "
         "pr. gjennomføring med forelesning og gruppeoppgaver",
         "target_text": "Alle ansatte i skole, PPT og barnehage i regionen",
@@ -130,8 +161,14 @@ SOR_TROMS_2025_MEASURES = [
         "kinds": ["barnehage", "skole"],
         "roles": [],
         "scope": "units",
-        "units": ["Kanebogen barnehage", "Sama barnehage", "Borkenes barnehage",
-                  "Kanebogen skole", "Evenskjer skole", "Ibestad skole"],
+        "units": [
+            "Kanebogen barnehage",
+            "Sama barnehage",
+            "Borkenes barnehage",
+            "Kanebogen skole",
+            "Evenskjer skole",
+            "Ibestad skole",
+        ],
         "when": "Høst 2025 – vår 2026",
         "format": "mixed",
         "responsibilities": [("SNU", "", ""), (None, "PPT", "deltar i veiledning")],
@@ -162,8 +199,7 @@ SOR_TROMS_2025_MEASURES = [
         "when": "2 møter høst 2025 2 møter vår 2026",
         "format": "physical",
         "responsibilities": [
-            (None, "Leder/ avd.leder PPT",
-             "leder møtene og har ansvar for det faglige innholdet"),
+            (None, "Leder/ avd.leder PPT", "leder møtene og har ansvar for det faglige innholdet"),
         ],
     },
     {
@@ -176,8 +212,7 @@ SOR_TROMS_2025_MEASURES = [
         "when": "2 møter høst 2025 2 møter vår 2026",
         "format": "physical",
         "responsibilities": [
-            (None, "Leder/ avd.leder PPT",
-             "leder møtene og har ansvar for det faglige innholdet"),
+            (None, "Leder/ avd.leder PPT", "leder møtene og har ansvar for det faglige innholdet"),
         ],
     },
     {
@@ -207,8 +242,10 @@ SOR_TROMS_2025_ACTIVITIES = [
         "when": "11. august 2025 kl. 08:30-15:00",
         "location": "Harstad kulturhus",
         "municipalities": ["Harstad"],
-        "tracks": [("Regulering og trygghet i barnehagen", "Barnehage"),
-                   ("Fra uro til ro i klasserommet", "Skole og PPT")],
+        "tracks": [
+            ("Regulering og trygghet i barnehagen", "Barnehage"),
+            ("Fra uro til ro i klasserommet", "Skole og PPT"),
+        ],
     },
     {
         "measure": 3,
@@ -217,8 +254,10 @@ SOR_TROMS_2025_ACTIVITIES = [
         "when": "12. august 2025 kl. 08:30-15:00",
         "location": "Harstad kulturhus",
         "municipalities": ["Harstad"],
-        "tracks": [("Regulering og trygghet i barnehagen", "Barnehage"),
-                   ("Fra uro til ro i klasserommet", "Skole og PPT")],
+        "tracks": [
+            ("Regulering og trygghet i barnehagen", "Barnehage"),
+            ("Fra uro til ro i klasserommet", "Skole og PPT"),
+        ],
     },
     {
         "measure": 3,
@@ -227,8 +266,10 @@ SOR_TROMS_2025_ACTIVITIES = [
         "when": "13. august 2025 kl. 08:30-15:00",
         "location": "Evenes samfunnshus",
         "municipalities": ["Kvæfjord", "Ibestad", "Tjeldsund", "Evenes"],
-        "tracks": [("Regulering og trygghet i barnehagen", "Barnehage"),
-                   ("Fra uro til ro i klasserommet", "Skole og PPT")],
+        "tracks": [
+            ("Regulering og trygghet i barnehagen", "Barnehage"),
+            ("Fra uro til ro i klasserommet", "Skole og PPT"),
+        ],
     },
     {
         "measure": 4,
@@ -272,8 +313,7 @@ SOR_TROMS_2026_LONG_TERM_GOALS = [
     "Samiske perspektiver er en naturlig og integrert del av praksis.",
 ]
 SOR_TROMS_2026_SUB_GOALS = [
-    "Alle nyansatte får grunnleggende innføring i reguleringsstøttende og traumeinformert "
-    "praksis.",
+    "Alle nyansatte får grunnleggende innføring i reguleringsstøttende og traumeinformert praksis.",
     "Ledere får strukturert lederstøtte knyttet til implementering.",
     "Fagnettverk for skole og barnehage som driftes av PPT, videreføres og utvikles.",
     "Flere lokale ressurspersoner utdannes og gis tydelig rolle.",
@@ -296,8 +336,10 @@ SOR_TROMS_2026_MEASURES = [
         "when": "Fortløpende",
         "format": "digital",
         "goals": [0],
-        "responsibilities": [("SNU", "", "utarbeider grunnpakken"),
-                             (None, "Enhetsledere", "gjennomfører")],
+        "responsibilities": [
+            ("SNU", "", "utarbeider grunnpakken"),
+            (None, "Enhetsledere", "gjennomfører"),
+        ],
     },
     {
         "number": 2,
@@ -357,8 +399,10 @@ SOR_TROMS_2026_MEASURES = [
         "when": "Høst 2026 – vår 2027",
         "format": "digital",
         "goals": [4],
-        "responsibilities": [("SNU", "", "utarbeider ressursene"),
-                             (None, "Styrere og rektorer", "bruker dem på foreldremøter")],
+        "responsibilities": [
+            ("SNU", "", "utarbeider ressursene"),
+            (None, "Styrere og rektorer", "bruker dem på foreldremøter"),
+        ],
     },
     {
         "number": 6,
@@ -383,8 +427,9 @@ SOR_TROMS_2026_MEASURES = [
         "when": "2 møter høst 2026, 2 møter vår 2027",
         "format": "physical",
         "goals": [2],
-        "responsibilities": [(None, "Leder/ avd.leder PPT",
-                              "leder møtene og har ansvar for det faglige innholdet")],
+        "responsibilities": [
+            (None, "Leder/ avd.leder PPT", "leder møtene og har ansvar for det faglige innholdet")
+        ],
     },
     {
         "number": 8,
@@ -405,8 +450,13 @@ SOR_TROMS_2026_MEASURES = [
 # -- Øst-Finnmark (seed 004) -----------------------------------------------------------------
 
 OST_FINNMARK_MUNICIPALITIES = [
-    ("5628", "Tana"), ("5607", "Vadsø"), ("5634", "Vardø"), ("5636", "Nesseby"),
-    ("5630", "Berlevåg"), ("5632", "Båtsfjord"), ("5605", "Sør-Varanger"),
+    ("5628", "Tana"),
+    ("5607", "Vadsø"),
+    ("5634", "Vardø"),
+    ("5636", "Nesseby"),
+    ("5630", "Berlevåg"),
+    ("5632", "Båtsfjord"),
+    ("5605", "Sør-Varanger"),
 ]
 OST_FINNMARK_INTRO = (
     "Dette er samlet plan for alle aktivitetene i Lokal kompetanseutvikling. Fargekodene "
@@ -426,14 +476,26 @@ OST_FINNMARK_MEASURES = [
         "kinds": ["barnehage", "skole", "ppt"],
         "when": "18. august",
         "activities": [
-            {"title": "Digital samling med opplæring for nyansatte i pedagogisk analyse",
-             "when": "18. august kl. 12:00-14:00", "scheme": "rekomp", "kind": "webinar",
-             "target": "Nyansatte barnehage/PPT og SePU", "kinds": ["barnehage", "ppt"],
-             "roles": ["new_employees"], "format": "digital"},
-            {"title": "Digital samling med opplæring for nyansatte i pedagogisk analyse",
-             "when": "18. august kl. 12:00-14:00", "scheme": "dekomp", "kind": "webinar",
-             "target": "Nyansatte skole/PPT og SePU", "kinds": ["skole", "ppt"],
-             "roles": ["new_employees"], "format": "digital"},
+            {
+                "title": "Digital samling med opplæring for nyansatte i pedagogisk analyse",
+                "when": "18. august kl. 12:00-14:00",
+                "scheme": "rekomp",
+                "kind": "webinar",
+                "target": "Nyansatte barnehage/PPT og SePU",
+                "kinds": ["barnehage", "ppt"],
+                "roles": ["new_employees"],
+                "format": "digital",
+            },
+            {
+                "title": "Digital samling med opplæring for nyansatte i pedagogisk analyse",
+                "when": "18. august kl. 12:00-14:00",
+                "scheme": "dekomp",
+                "kind": "webinar",
+                "target": "Nyansatte skole/PPT og SePU",
+                "kinds": ["skole", "ppt"],
+                "roles": ["new_employees"],
+                "format": "digital",
+            },
         ],
     },
     {
@@ -445,26 +507,39 @@ OST_FINNMARK_MEASURES = [
         "roles": ["all_staff", "leaders"],
         "when": "Høst 2025",
         "activities": [
-            {"title": "Oppstart kollektiv kompetanseutvikling i barnehage",
-             "description": "1 time digital veiledning pr kommune med utgangspunkt i lokalt "
-             "valgt tema og enhetens mål for kollektiv kompetanseutvikling.",
-             "when": "Uke 36 (SePU avtaler tidspunkt med kommunalt nivå)",
-             "kind": "supervision", "format": "digital",
-             "target": "Ledere og PPT, og alle ansatte barnehage og SePU",
-             "kinds": ["barnehage", "ppt"], "roles": ["leaders", "all_staff"],
-             "municipalities": ["Tana", "Vadsø", "Vardø", "Nesseby", "Berlevåg",
-                                "Båtsfjord"]},
-            {"title": "Læringskaravane – analyse PA",
-             "description": "Kollektiv kompetanseutvikling og støttesystemer\n12 barnehage "
-             "(4 grupper)",
-             "when": "Uke 44 (Digital)", "kind": "session", "format": "digital",
-             "target": "Barnehagens ledelse, PPT, RSK Øst-Finnmark og SePU",
-             "kinds": ["barnehage", "ppt"], "roles": ["leaders"]},
-            {"title": "Felles planleggingsdag – Digitalt fagtorg",
-             "description": "Filmer, ledes lokalt i enhetene",
-             "when": "17.november", "kind": "session", "format": "digital",
-             "target": "Alle ansatte barnehagene øvrige barnehager RSK ØF og SePU (PPT)",
-             "kinds": ["barnehage"], "roles": ["all_staff"]},
+            {
+                "title": "Oppstart kollektiv kompetanseutvikling i barnehage",
+                "description": "1 time digital veiledning pr kommune med utgangspunkt i lokalt "
+                "valgt tema og enhetens mål for kollektiv kompetanseutvikling.",
+                "when": "Uke 36 (SePU avtaler tidspunkt med kommunalt nivå)",
+                "kind": "supervision",
+                "format": "digital",
+                "target": "Ledere og PPT, og alle ansatte barnehage og SePU",
+                "kinds": ["barnehage", "ppt"],
+                "roles": ["leaders", "all_staff"],
+                "municipalities": ["Tana", "Vadsø", "Vardø", "Nesseby", "Berlevåg", "Båtsfjord"],
+            },
+            {
+                "title": "Læringskaravane – analyse PA",
+                "description": "Kollektiv kompetanseutvikling og støttesystemer\n12 barnehage "
+                "(4 grupper)",
+                "when": "Uke 44 (Digital)",
+                "kind": "session",
+                "format": "digital",
+                "target": "Barnehagens ledelse, PPT, RSK Øst-Finnmark og SePU",
+                "kinds": ["barnehage", "ppt"],
+                "roles": ["leaders"],
+            },
+            {
+                "title": "Felles planleggingsdag – Digitalt fagtorg",
+                "description": "Filmer, ledes lokalt i enhetene",
+                "when": "17.november",
+                "kind": "session",
+                "format": "digital",
+                "target": "Alle ansatte barnehagene øvrige barnehager RSK ØF og SePU (PPT)",
+                "kinds": ["barnehage"],
+                "roles": ["all_staff"],
+            },
         ],
     },
     {
@@ -476,26 +551,46 @@ OST_FINNMARK_MEASURES = [
         "roles": ["all_staff", "leaders"],
         "when": "Høst 2025",
         "activities": [
-            {"title": "Oppstart kollektiv kompetanseutvikling i skole",
-             "description": "1 time digital veiledning pr kommune med utgangspunkt i lokalt "
-             "valgt tema og enhetens mål for kollektiv kompetanseutvikling.",
-             "when": "Uke 37 (SePU avtaler tidspunkt med kommunalt nivå)",
-             "kind": "supervision", "format": "digital",
-             "target": "Ledere og PPT, og alle ansatte skole og SePU",
-             "kinds": ["skole", "ppt"], "roles": ["leaders", "all_staff"],
-             "municipalities": ["Tana", "Vardø", "Nesseby", "Berlevåg", "Båtsfjord",
-                                "Sør-Varanger"]},
-            {"title": "Læringskaravane – analyse PA",
-             "description": "Kollektiv kompetanseutvikling og støttesystemer\n12 skole "
-             "(4 grupper)",
-             "when": "Uke 44 (Digital)", "kind": "session", "format": "digital",
-             "target": "Skolens ledelse, PPT, RSK Øst-Finnmark og SePU",
-             "kinds": ["skole", "ppt"], "roles": ["leaders"]},
-            {"title": "Felles planleggingsdag – Digitalt fagtorg",
-             "description": "Filmer, ledes lokalt i enhetene",
-             "when": "17.november", "kind": "session", "format": "digital",
-             "target": "Alle ansatte øvrige skoler RSK ØF og SePU (PPT)",
-             "kinds": ["skole"], "roles": ["all_staff"]},
+            {
+                "title": "Oppstart kollektiv kompetanseutvikling i skole",
+                "description": "1 time digital veiledning pr kommune med utgangspunkt i lokalt "
+                "valgt tema og enhetens mål for kollektiv kompetanseutvikling.",
+                "when": "Uke 37 (SePU avtaler tidspunkt med kommunalt nivå)",
+                "kind": "supervision",
+                "format": "digital",
+                "target": "Ledere og PPT, og alle ansatte skole og SePU",
+                "kinds": ["skole", "ppt"],
+                "roles": ["leaders", "all_staff"],
+                "municipalities": [
+                    "Tana",
+                    "Vardø",
+                    "Nesseby",
+                    "Berlevåg",
+                    "Båtsfjord",
+                    "Sør-Varanger",
+                ],
+            },
+            {
+                "title": "Læringskaravane – analyse PA",
+                "description": "Kollektiv kompetanseutvikling og støttesystemer\n12 skole "
+                "(4 grupper)",
+                "when": "Uke 44 (Digital)",
+                "kind": "session",
+                "format": "digital",
+                "target": "Skolens ledelse, PPT, RSK Øst-Finnmark og SePU",
+                "kinds": ["skole", "ppt"],
+                "roles": ["leaders"],
+            },
+            {
+                "title": "Felles planleggingsdag – Digitalt fagtorg",
+                "description": "Filmer, ledes lokalt i enhetene",
+                "when": "17.november",
+                "kind": "session",
+                "format": "digital",
+                "target": "Alle ansatte øvrige skoler RSK ØF og SePU (PPT)",
+                "kinds": ["skole"],
+                "roles": ["all_staff"],
+            },
         ],
     },
     {
@@ -507,15 +602,31 @@ OST_FINNMARK_MEASURES = [
         "roles": ["all_staff"],
         "when": "Høst 2025 – vår 2026",
         "activities": [
-            {"title": "Samling PPT", "when": "14.oktober", "kind": "session",
-             "target": "Alle ansatte PPT, eiere og SePU", "kinds": ["ppt"],
-             "roles": ["all_staff", "owners"]},
-            {"title": "Digital samling for PPT", "when": "Nov/des.", "kind": "webinar",
-             "format": "digital", "target": "Alle ansatte PPT og SePU", "kinds": ["ppt"],
-             "roles": ["all_staff"]},
-            {"title": "Samling for PPT", "when": "11.mai", "kind": "session",
-             "target": "Alle ansatte PPT, eiere og SePU", "kinds": ["ppt"],
-             "roles": ["all_staff", "owners"]},
+            {
+                "title": "Samling PPT",
+                "when": "14.oktober",
+                "kind": "session",
+                "target": "Alle ansatte PPT, eiere og SePU",
+                "kinds": ["ppt"],
+                "roles": ["all_staff", "owners"],
+            },
+            {
+                "title": "Digital samling for PPT",
+                "when": "Nov/des.",
+                "kind": "webinar",
+                "format": "digital",
+                "target": "Alle ansatte PPT og SePU",
+                "kinds": ["ppt"],
+                "roles": ["all_staff"],
+            },
+            {
+                "title": "Samling for PPT",
+                "when": "11.mai",
+                "kind": "session",
+                "target": "Alle ansatte PPT, eiere og SePU",
+                "kinds": ["ppt"],
+                "roles": ["all_staff", "owners"],
+            },
         ],
     },
     {
@@ -527,16 +638,26 @@ OST_FINNMARK_MEASURES = [
         "roles": ["owners", "leaders"],
         "when": "Høst 2025 – vår 2026",
         "activities": [
-            {"title": "Lunsj til lunsj-nettverkssamling høst i Kirkenes, lokal "
-             "kompetanseutvikling – oppstart av året",
-             "when": "15.-16.oktober (lunsj-lunsj)", "kind": "network",
-             "location": "Kirkenes", "target": "Eiere, ledere og PPT og SePU",
-             "roles": ["owners", "leaders"], "kinds": []},
-            {"title": "Lunsj til lunsj-nettverkssamling i Kirkenes, lokal kompetanseutvikling",
-             "description": "Nettverksarbeid i regionen",
-             "when": "12-13.mai (lunsj til lunsj)", "kind": "network",
-             "location": "Kirkenes", "target": "Eiere, ledere og PPT, SePU",
-             "roles": ["owners", "leaders"], "kinds": []},
+            {
+                "title": "Lunsj til lunsj-nettverkssamling høst i Kirkenes, lokal "
+                "kompetanseutvikling – oppstart av året",
+                "when": "15.-16.oktober (lunsj-lunsj)",
+                "kind": "network",
+                "location": "Kirkenes",
+                "target": "Eiere, ledere og PPT og SePU",
+                "roles": ["owners", "leaders"],
+                "kinds": [],
+            },
+            {
+                "title": "Lunsj til lunsj-nettverkssamling i Kirkenes, lokal kompetanseutvikling",
+                "description": "Nettverksarbeid i regionen",
+                "when": "12-13.mai (lunsj til lunsj)",
+                "kind": "network",
+                "location": "Kirkenes",
+                "target": "Eiere, ledere og PPT, SePU",
+                "roles": ["owners", "leaders"],
+                "kinds": [],
+            },
         ],
     },
     {
@@ -548,19 +669,33 @@ OST_FINNMARK_MEASURES = [
         "roles": ["owners", "leaders", "all_staff"],
         "when": "Vår 2026",
         "activities": [
-            {"title": "Film – forberedelse til kommunebesøk", "when": "Jan/feb.",
-             "kind": "other", "format": "digital",
-             "target": "Eiere og ledere i barnehage, skole og PPT (alle ansatte?) Se "
-             "rammeverk kommunebesøk (X kommune/ansatt deltar i Y kommune/enhet).",
-             "roles": ["owners", "leaders"], "kinds": ["barnehage", "skole", "ppt"]},
-            {"title": "Kommunebesøk", "when": "Uke 16", "kind": "visit",
-             "target": "Eiere, ledere og alle ansatte i barnehage, skole og PPT",
-             "roles": ["owners", "leaders", "all_staff"],
-             "kinds": ["barnehage", "skole", "ppt"]},
-            {"title": "Film – evaluering kommunebesøk og forberedelse til nettverkssamling mai",
-             "when": "Uke 17", "kind": "other", "format": "digital",
-             "target": "Eiere, ledere, PPT alle barnehager, skoler i RSK ØF og SePU",
-             "roles": ["owners", "leaders"], "kinds": ["barnehage", "skole", "ppt"]},
+            {
+                "title": "Film – forberedelse til kommunebesøk",
+                "when": "Jan/feb.",
+                "kind": "other",
+                "format": "digital",
+                "target": "Eiere og ledere i barnehage, skole og PPT (alle ansatte?) Se "
+                "rammeverk kommunebesøk (X kommune/ansatt deltar i Y kommune/enhet).",
+                "roles": ["owners", "leaders"],
+                "kinds": ["barnehage", "skole", "ppt"],
+            },
+            {
+                "title": "Kommunebesøk",
+                "when": "Uke 16",
+                "kind": "visit",
+                "target": "Eiere, ledere og alle ansatte i barnehage, skole og PPT",
+                "roles": ["owners", "leaders", "all_staff"],
+                "kinds": ["barnehage", "skole", "ppt"],
+            },
+            {
+                "title": "Film – evaluering kommunebesøk og forberedelse til nettverkssamling mai",
+                "when": "Uke 17",
+                "kind": "other",
+                "format": "digital",
+                "target": "Eiere, ledere, PPT alle barnehager, skoler i RSK ØF og SePU",
+                "roles": ["owners", "leaders"],
+                "kinds": ["barnehage", "skole", "ppt"],
+            },
         ],
     },
 ]

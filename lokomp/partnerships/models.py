@@ -17,7 +17,9 @@ class Scheme(models.Model):
     code = models.SlugField("Kode", max_length=30, unique=True)
     name = models.CharField("Navn", max_length=100)
     label = models.CharField("Fargekode", max_length=60, help_text="For eksempel «Barnehage».")
-    colour = models.CharField("Farge", max_length=7, help_text="Heksadesimal, for eksempel #1e6b52.")
+    colour = models.CharField(
+        "Farge", max_length=7, help_text="Heksadesimal, for eksempel #1e6b52."
+    )
     order = models.PositiveSmallIntegerField("Rekkefølge", default=0)
 
     class Meta:
@@ -63,7 +65,9 @@ class Partnership(models.Model):
 
 
 class PartnershipOwner(models.Model):
-    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="owner_links")
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="owner_links"
+    )
     owner = models.ForeignKey(Owner, on_delete=models.PROTECT, related_name="partnership_links")
     receives_funds = models.BooleanField(
         "Mottar midlene", default=False, help_text="Eieren som mottar tilskuddet på eiersiden."
@@ -116,12 +120,12 @@ class CountyShare(models.Model):
         unique_together = [("partnership", "county")]
         verbose_name = "andel i annet fylke"
 
+    def __str__(self) -> str:
+        return f"{self.percent} % til {self.county}"
+
     def clean(self):
         if self.partnership_id and self.county_id == self.partnership.county_id:
             raise ValidationError({"county": "Velg et annet fylke enn partnerskapets eget."})
-
-    def __str__(self) -> str:
-        return f"{self.percent} % til {self.county}"
 
 
 class SteeringGroupMember(models.Model):

@@ -35,9 +35,7 @@ def partnership_detail(request, slug: str):
     partnership = get_partnership_for_viewer(request, slug)
     owner_links = partnership.owner_links.select_related("owner", "owner__municipality")
     institution_links = partnership.institution_links.select_related("institution")
-    coordinators = partnership.role_assignments.filter(role=Role.COORDINATOR).select_related(
-        "user"
-    )
+    coordinators = partnership.role_assignments.filter(role=Role.COORDINATOR).select_related("user")
     return render(
         request,
         "partnerships/detail.html",

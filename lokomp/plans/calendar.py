@@ -45,9 +45,10 @@ class CalendarItem:
     @property
     def is_day_item(self) -> bool:
         """Placed on its days (a time or a few days), not as a span over the period."""
-        return self.when.precision in (Precision.TIME, Precision.DAY) and (
-            self.when.end - self.when.start
-        ).days < 7
+        return (
+            self.when.precision in (Precision.TIME, Precision.DAY)
+            and (self.when.end - self.when.start).days < 7
+        )
 
 
 @dataclass
@@ -102,8 +103,14 @@ class Filters:
         return qs
 
 
-def plan_items(plans, *, first: date | None = None, last: date | None = None,
-               filters: Filters | None = None, for_feed: bool = False) -> list[CalendarItem]:
+def plan_items(
+    plans,
+    *,
+    first: date | None = None,
+    last: date | None = None,
+    filters: Filters | None = None,
+    for_feed: bool = False,
+) -> list[CalendarItem]:
     """Two queries (five for a feed): activities, and measures without activities, of one
     plan or of several."""
     filters = filters or Filters()
@@ -143,7 +150,11 @@ def plan_items(plans, *, first: date | None = None, last: date | None = None,
     ]
     items += [
         CalendarItem(
-            title=m.title, when=m.when, scheme=m.scheme, kind_label="Tiltak", measure=m,
+            title=m.title,
+            when=m.when,
+            scheme=m.scheme,
+            kind_label="Tiltak",
+            measure=m,
             activity=None,
         )
         for m in measures
@@ -258,7 +269,8 @@ def month_grid(period: Period, items: list[CalendarItem]) -> list[dict]:
     ):
         monday, sunday = week[0], week[-1]
         week_items = [
-            i for i in items
+            i
+            for i in items
             if i.when.precision == Precision.WEEK and i.when.overlaps(monday, sunday)
         ]
         days = [
@@ -269,8 +281,7 @@ def month_grid(period: Period, items: list[CalendarItem]) -> list[dict]:
             }
             for day in week
         ]
-        weeks.append({"number": monday.isocalendar().week, "days": days,
-                      "spans": week_items})
+        weeks.append({"number": monday.isocalendar().week, "days": days, "spans": week_items})
     return weeks
 
 
@@ -291,10 +302,11 @@ def semester_months(period: Period, items: list[CalendarItem]) -> list[dict]:
                 "label": f"{MONTHS[day.month - 1].capitalize()} {day.year}",
                 "key": f"{day.year}-{day.month:02d}",
                 "items": [
-                    i for i in items
+                    i
+                    for i in items
                     if i.when.overlaps(first, last)
-                    and i.when.precision not in (Precision.SEMESTER, Precision.SCHOOL_YEAR,
-                                                 Precision.CONTINUOUS)
+                    and i.when.precision
+                    not in (Precision.SEMESTER, Precision.SCHOOL_YEAR, Precision.CONTINUOUS)
                 ],
             }
         )

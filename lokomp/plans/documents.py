@@ -58,8 +58,7 @@ def _shade(cell, colour: str) -> None:
     properties.append(shading)
 
 
-def plan_docx(plan: ActionPlan, long_term: list[Goal], sub_goals: list[Goal],
-              rows: list[PlanRow]):
+def plan_docx(plan: ActionPlan, long_term: list[Goal], sub_goals: list[Goal], rows: list[PlanRow]):
     document = Document()
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
@@ -73,8 +72,10 @@ def plan_docx(plan: ActionPlan, long_term: list[Goal], sub_goals: list[Goal],
         document.add_paragraph(plan.introduction)
     if plan.approval_note:
         document.add_paragraph(plan.approval_note)
-    for title, goals in (("Langsiktige mål", long_term), (f"Delmål {plan.school_year_label}",
-                                                          sub_goals)):
+    for title, goals in (
+        ("Langsiktige mål", long_term),
+        (f"Delmål {plan.school_year_label}", sub_goals),
+    ):
         if goals:
             document.add_heading(title, level=2)
             for goal in goals:
@@ -103,28 +104,55 @@ def plan_docx(plan: ActionPlan, long_term: list[Goal], sub_goals: list[Goal],
     return document
 
 
-def plan_xlsx(plan: ActionPlan, long_term: list[Goal], sub_goals: list[Goal],
-              rows: list[PlanRow]) -> Workbook:
+def plan_xlsx(
+    plan: ActionPlan, long_term: list[Goal], sub_goals: list[Goal], rows: list[PlanRow]
+) -> Workbook:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Tiltak"
-    headers = ["Tiltak", "Hva", "Hvordan", "Målgruppe", "Antall ansatte", "Når", "Tolket som",
-               "Fra", "Til", "Ansvar", "Ordning", "Form", "Status"]
+    headers = [
+        "Tiltak",
+        "Hva",
+        "Hvordan",
+        "Målgruppe",
+        "Antall ansatte",
+        "Når",
+        "Tolket som",
+        "Fra",
+        "Til",
+        "Ansvar",
+        "Ordning",
+        "Form",
+        "Status",
+    ]
     sheet.append(headers)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
         m = row.measure
-        sheet.append([
-            m.number, m.title, m.how, m.target_summary, row.target_size, m.when_display,
-            m.when_interpreted, m.when_start, m.when_end, responsibility_cell(row),
-            m.scheme.name, m.get_format_display(), m.get_status_display(),
-        ])
+        sheet.append(
+            [
+                m.number,
+                m.title,
+                m.how,
+                m.target_summary,
+                row.target_size,
+                m.when_display,
+                m.when_interpreted,
+                m.when_start,
+                m.when_end,
+                responsibility_cell(row),
+                m.scheme.name,
+                m.get_format_display(),
+                m.get_status_display(),
+            ]
+        )
         sheet.cell(sheet.max_row, 1).fill = PatternFill(
             "solid", fgColor=m.scheme.colour.lstrip("#")
         )
-    for column, width in zip("ABCDEFGHIJKLM", (8, 40, 50, 40, 12, 28, 28, 12, 12, 40, 20, 14,
-                                               12), strict=True):
+    for column, width in zip(
+        "ABCDEFGHIJKLM", (8, 40, 50, 40, 12, 28, 28, 12, 12, 40, 20, 14, 12), strict=True
+    ):
         sheet.column_dimensions[column].width = width
     for line in sheet.iter_rows(min_row=2):
         for cell in line:

@@ -128,8 +128,9 @@ class ResponsibilityForm(DsModelForm):
             return data
         who = data.get("institution") or data.get("owner") or data.get("party")
         if data.get("task") and not who:
-            raise forms.ValidationError("Oppgi hvem som har ansvaret: en institusjon, en eier "
-                                        "eller en rolle.")
+            raise forms.ValidationError(
+                "Oppgi hvem som har ansvaret: en institusjon, en eier eller en rolle."
+            )
         return data
 
 

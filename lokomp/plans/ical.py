@@ -49,8 +49,13 @@ def _event(item: CalendarItem, stamp: datetime) -> Event | None:
         if when.end_time is not None:
             end = datetime.combine(when.end, when.end_time, tzinfo=OSLO)
         else:
-            end = start + timedelta(hours=1) if when.start == when.end else datetime.combine(
-                when.end + timedelta(days=1), datetime.min.time(), tzinfo=OSLO)
+            end = (
+                start + timedelta(hours=1)
+                if when.start == when.end
+                else datetime.combine(
+                    when.end + timedelta(days=1), datetime.min.time(), tzinfo=OSLO
+                )
+            )
         event.add("dtstart", start)
         event.add("dtend", end)
     else:
@@ -112,5 +117,3 @@ def unit_calendar(unit) -> bytes:
 
 def feed_path(partnership) -> str:
     return reverse("plans:partnership_feed", args=[partnership.calendar_token])
-
-

@@ -102,9 +102,7 @@ class Targeted(models.Model):
     computed from the registry where it can be (all staff of the kinds in scope) or
     stated where it cannot ("6 ansatte i to pilotkommuner")."""
 
-    target_text = models.CharField(
-        "Målgruppe (slik den står i planen)", max_length=300, blank=True
-    )
+    target_text = models.CharField("Målgruppe (slik den står i planen)", max_length=300, blank=True)
     target_unit_kinds = CodeSetField("Enhetstyper", choices=UnitKind.choices)
     target_roles = CodeSetField("Roller", choices=TargetRole.choices)
     target_scope = models.CharField(
@@ -273,9 +271,7 @@ class Track(models.Model):
 class Responsibility(models.Model):
     """ANSVAR: an organisation (or a role) and what it does for the measure."""
 
-    measure = models.ForeignKey(
-        Measure, on_delete=models.CASCADE, related_name="responsibilities"
-    )
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="responsibilities")
     institution = models.ForeignKey(
         Institution, null=True, blank=True, on_delete=models.PROTECT, verbose_name="Institusjon"
     )
@@ -298,11 +294,11 @@ class Responsibility(models.Model):
         verbose_name = "ansvar"
         verbose_name_plural = "ansvar"
 
+    def __str__(self) -> str:
+        return f"{self.party_name}: {self.task}" if self.task else self.party_name
+
     @property
     def party_name(self) -> str:
         if self.party:
             return self.party
         return str(self.institution or self.owner or "")
-
-    def __str__(self) -> str:
-        return f"{self.party_name}: {self.task}" if self.task else self.party_name

@@ -111,4 +111,3 @@ def activity_save(*, form, tracks, user):
         partnership=activity.measure.plan.partnership,
     )
     return activity
-

@@ -21,8 +21,9 @@ urlpatterns = [
         plan.activity_form,
         name="activity_edit",
     ),
-    path("kalender/partnerskap/<uuid:token>.ics", exports.partnership_feed,
-         name="partnership_feed"),
+    path(
+        "kalender/partnerskap/<uuid:token>.ics", exports.partnership_feed, name="partnership_feed"
+    ),
     path("kalender/enhet/<uuid:token>.ics", exports.unit_feed, name="unit_feed"),
     path("offentlig/<slug:slug>/", public.public_plan, name="public"),
 ]

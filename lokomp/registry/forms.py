@@ -12,7 +12,9 @@ class UnitForm(DsModelForm):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = owners
         self.fields["municipality"].queryset = municipalities
-        self.fields["staff_count"].error_messages["invalid"] = "Skriv antall ansatte som et helt tall."
+        self.fields["staff_count"].error_messages["invalid"] = (
+            "Skriv antall ansatte som et helt tall."
+        )
 
 
 class UnitStaffForm(DsModelForm):

@@ -76,13 +76,13 @@ class Owner(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def org_number_display(self) -> str:
-        return format_org_number(self.org_number) if self.org_number else ""
-
     def save(self, *args, **kwargs):
         self.org_number = "".join(ch for ch in self.org_number if ch.isdigit())
         super().save(*args, **kwargs)
+
+    @property
+    def org_number_display(self) -> str:
+        return format_org_number(self.org_number) if self.org_number else ""
 
 
 class UnitKind(models.TextChoices):
@@ -152,10 +152,10 @@ class Institution(models.Model):
     def __str__(self) -> str:
         return self.short_name or self.name
 
-    @property
-    def org_number_display(self) -> str:
-        return format_org_number(self.org_number) if self.org_number else ""
-
     def save(self, *args, **kwargs):
         self.org_number = "".join(ch for ch in self.org_number if ch.isdigit())
         super().save(*args, **kwargs)
+
+    @property
+    def org_number_display(self) -> str:
+        return format_org_number(self.org_number) if self.org_number else ""

@@ -98,8 +98,9 @@ def unit_edit(request, pk: int):
         )
         messages.success(request, f"{unit} er lagret.")
         return redirect("registry:unit", pk=unit.pk)
-    return render(request, "registry/form.html", {"form": form, "title": f"Endre {unit}",
-                                                  "back": unit})
+    return render(
+        request, "registry/form.html", {"form": form, "title": f"Endre {unit}", "back": unit}
+    )
 
 
 @login_required
@@ -164,8 +165,9 @@ def owner_edit(request, pk: int):
         )
         messages.success(request, f"{owner} er lagret.")
         return redirect("registry:owner", pk=owner.pk)
-    return render(request, "registry/form.html", {"form": form, "title": f"Endre {owner}",
-                                                  "back": owner})
+    return render(
+        request, "registry/form.html", {"form": form, "title": f"Endre {owner}", "back": owner}
+    )
 
 
 @login_required
@@ -194,9 +196,12 @@ def institution_list(request):
     return render(
         request,
         "registry/institution_list.html",
-        {"institutions": institutions, "editable": editable,
-         "can_create": user_scope(request.user).superuser
-         or bool(user_scope(request.user).admin_counties)},
+        {
+            "institutions": institutions,
+            "editable": editable,
+            "can_create": user_scope(request.user).superuser
+            or bool(user_scope(request.user).admin_counties),
+        },
     )
 
 
@@ -219,7 +224,9 @@ def institution_edit(request, pk: int | None = None):
         form.fields["county"].required = True
     if request.method == "POST" and form.is_valid():
         saved = save_with_audit(
-            form, user=request.user, action="registry.institution",
+            form,
+            user=request.user,
+            action="registry.institution",
             county=form.cleaned_data.get("county"),
         )
         messages.success(request, f"{saved} er lagret.")

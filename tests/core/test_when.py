@@ -25,70 +25,169 @@ D = date
 # means, and how Lokomp prints it back.
 SEED_EXPRESSIONS = [
     # seed 004, Øst-Finnmark 2025/26
-    ("18. august kl. 12:00-14:00", 2025, D(2025, 8, 18), D(2025, 8, 18), Precision.TIME,
-     "18. august 2025 kl. 12:00–14:00"),
-    ("Uke 36 (SePU avtaler tidspunkt med kommunalt nivå)", 2025, D(2025, 9, 1),
-     D(2025, 9, 7), Precision.WEEK, "Uke 36 2025"),
+    (
+        "18. august kl. 12:00-14:00",
+        2025,
+        D(2025, 8, 18),
+        D(2025, 8, 18),
+        Precision.TIME,
+        "18. august 2025 kl. 12:00–14:00",
+    ),
+    (
+        "Uke 36 (SePU avtaler tidspunkt med kommunalt nivå)",
+        2025,
+        D(2025, 9, 1),
+        D(2025, 9, 7),
+        Precision.WEEK,
+        "Uke 36 2025",
+    ),
     ("Uke 37", 2025, D(2025, 9, 8), D(2025, 9, 14), Precision.WEEK, "Uke 37 2025"),
     ("14.oktober", 2025, D(2025, 10, 14), D(2025, 10, 14), Precision.DAY, "14. oktober 2025"),
-    ("15.-16.oktober (lunsj-lunsj)", 2025, D(2025, 10, 15), D(2025, 10, 16), Precision.DAY,
-     "15.–16. oktober 2025 (lunsj–lunsj)"),
-    ("Uke 44 (Digital)", 2025, D(2025, 10, 27), D(2025, 11, 2), Precision.WEEK,
-     "Uke 44 2025"),
-    ("17.november", 2025, D(2025, 11, 17), D(2025, 11, 17), Precision.DAY,
-     "17. november 2025"),
-    ("Nov/des.", 2025, D(2025, 11, 1), D(2025, 12, 31), Precision.MONTH,
-     "November–desember 2025"),
-    ("Jan/feb.", 2025, D(2026, 1, 1), D(2026, 2, 28), Precision.MONTH,
-     "Januar–februar 2026"),
+    (
+        "15.-16.oktober (lunsj-lunsj)",
+        2025,
+        D(2025, 10, 15),
+        D(2025, 10, 16),
+        Precision.DAY,
+        "15.–16. oktober 2025 (lunsj–lunsj)",
+    ),
+    ("Uke 44 (Digital)", 2025, D(2025, 10, 27), D(2025, 11, 2), Precision.WEEK, "Uke 44 2025"),
+    ("17.november", 2025, D(2025, 11, 17), D(2025, 11, 17), Precision.DAY, "17. november 2025"),
+    ("Nov/des.", 2025, D(2025, 11, 1), D(2025, 12, 31), Precision.MONTH, "November–desember 2025"),
+    ("Jan/feb.", 2025, D(2026, 1, 1), D(2026, 2, 28), Precision.MONTH, "Januar–februar 2026"),
     ("Uke 16", 2025, D(2026, 4, 13), D(2026, 4, 19), Precision.WEEK, "Uke 16 2026"),
     ("Uke 17", 2025, D(2026, 4, 20), D(2026, 4, 26), Precision.WEEK, "Uke 17 2026"),
     ("11.mai", 2025, D(2026, 5, 11), D(2026, 5, 11), Precision.DAY, "11. mai 2026"),
-    ("12-13.mai (lunsj til lunsj)", 2025, D(2026, 5, 12), D(2026, 5, 13), Precision.DAY,
-     "12.–13. mai 2026 (lunsj–lunsj)"),
+    (
+        "12-13.mai (lunsj til lunsj)",
+        2025,
+        D(2026, 5, 12),
+        D(2026, 5, 13),
+        Precision.DAY,
+        "12.–13. mai 2026 (lunsj–lunsj)",
+    ),
     # seed 001, Sør-Troms og Evenes 2025–26
-    ("Høst 25- vår 26", 2025, D(2025, 8, 1), D(2026, 6, 30), Precision.SEMESTER,
-     "Høst 2025 – vår 2026"),
-    ("1X 6 dager (fordelt over tre dager med to parallelle løp) under planleggingsdagene "
-     "august 2025", 2025, D(2025, 8, 1), D(2025, 8, 31), Precision.MONTH,
-     "6 dager, august 2025 (planleggingsdagene)"),
-    ("En dag under planleggingsdagene i november 2025 Vår 2026", 2025, D(2025, 11, 1),
-     D(2026, 6, 30), Precision.SEMESTER, "1 dag, november 2025 – vår 2026 (planleggingsdagene)"),
-    ("Høst 2025 – vår 2026", 2025, D(2025, 8, 1), D(2026, 6, 30), Precision.SEMESTER,
-     "Høst 2025 – vår 2026"),
-    ("2 møter høst 2025 2 møter vår 2026", 2025, D(2025, 8, 1), D(2026, 6, 30),
-     Precision.SEMESTER, "4 møter, høst 2025 – vår 2026"),
+    (
+        "Høst 25- vår 26",
+        2025,
+        D(2025, 8, 1),
+        D(2026, 6, 30),
+        Precision.SEMESTER,
+        "Høst 2025 – vår 2026",
+    ),
+    (
+        "1X 6 dager (fordelt over tre dager med to parallelle løp) under planleggingsdagene "
+        "august 2025",
+        2025,
+        D(2025, 8, 1),
+        D(2025, 8, 31),
+        Precision.MONTH,
+        "6 dager, august 2025 (planleggingsdagene)",
+    ),
+    (
+        "En dag under planleggingsdagene i november 2025 Vår 2026",
+        2025,
+        D(2025, 11, 1),
+        D(2026, 6, 30),
+        Precision.SEMESTER,
+        "1 dag, november 2025 – vår 2026 (planleggingsdagene)",
+    ),
+    (
+        "Høst 2025 – vår 2026",
+        2025,
+        D(2025, 8, 1),
+        D(2026, 6, 30),
+        Precision.SEMESTER,
+        "Høst 2025 – vår 2026",
+    ),
+    (
+        "2 møter høst 2025 2 møter vår 2026",
+        2025,
+        D(2025, 8, 1),
+        D(2026, 6, 30),
+        Precision.SEMESTER,
+        "4 møter, høst 2025 – vår 2026",
+    ),
     # seed 003, the 2023 needs report
     ("Mai/juni", 2022, D(2023, 5, 1), D(2023, 6, 30), Precision.MONTH, "Mai–juni 2023"),
     ("August", 2023, D(2023, 8, 1), D(2023, 8, 31), Precision.MONTH, "August 2023"),
-    ("Innen 15.11.23", 2023, D(2023, 11, 15), D(2023, 11, 15), Precision.DAY,
-     "Innen 15. november 2023"),
+    (
+        "Innen 15.11.23",
+        2023,
+        D(2023, 11, 15),
+        D(2023, 11, 15),
+        Precision.DAY,
+        "Innen 15. november 2023",
+    ),
     ("Vår 2023", 2022, D(2023, 1, 1), D(2023, 6, 30), Precision.SEMESTER, "Vår 2023"),
-    ("Desember 2025", 2025, D(2025, 12, 1), D(2025, 12, 31), Precision.MONTH,
-     "Desember 2025"),
+    ("Desember 2025", 2025, D(2025, 12, 1), D(2025, 12, 31), Precision.MONTH, "Desember 2025"),
     # DESIGN.md and seed 002 (the 2026–27 form)
     ("Høst 2026", 2026, D(2026, 8, 1), D(2026, 12, 31), Precision.SEMESTER, "Høst 2026"),
-    ("Høst 2026 – vår 2027", 2026, D(2026, 8, 1), D(2027, 6, 30), Precision.SEMESTER,
-     "Høst 2026 – vår 2027"),
-    ("Planleggingsdagene august 2026", 2026, D(2026, 8, 1), D(2026, 8, 31), Precision.MONTH,
-     "August 2026 (planleggingsdagene)"),
-    ("2 møter høst 2026, 2 møter vår 2027", 2026, D(2026, 8, 1), D(2027, 6, 30),
-     Precision.SEMESTER, "4 møter, høst 2026 – vår 2027"),
-    ("Tre høst og tre vår", 2026, D(2026, 8, 1), D(2027, 6, 30), Precision.SEMESTER,
-     "6 ganger, høst 2026 – vår 2027"),
-    ("Månedlige webinarer", 2026, D(2026, 8, 1), D(2027, 6, 30), Precision.SCHOOL_YEAR,
-     "Månedlig, skoleåret 2026–2027"),
-    ("Fortløpende", 2026, D(2026, 8, 1), D(2027, 6, 30), Precision.CONTINUOUS,
-     "Fortløpende, skoleåret 2026–2027"),
-    ("Start: august 2026", 2026, D(2026, 8, 1), D(2026, 8, 31), Precision.MONTH,
-     "August 2026"),
-    ("Fire årlige nettverk", 2026, D(2026, 8, 1), D(2027, 6, 30), Precision.SCHOOL_YEAR,
-     "4 nettverk, skoleåret 2026–2027"),
+    (
+        "Høst 2026 – vår 2027",
+        2026,
+        D(2026, 8, 1),
+        D(2027, 6, 30),
+        Precision.SEMESTER,
+        "Høst 2026 – vår 2027",
+    ),
+    (
+        "Planleggingsdagene august 2026",
+        2026,
+        D(2026, 8, 1),
+        D(2026, 8, 31),
+        Precision.MONTH,
+        "August 2026 (planleggingsdagene)",
+    ),
+    (
+        "2 møter høst 2026, 2 møter vår 2027",
+        2026,
+        D(2026, 8, 1),
+        D(2027, 6, 30),
+        Precision.SEMESTER,
+        "4 møter, høst 2026 – vår 2027",
+    ),
+    (
+        "Tre høst og tre vår",
+        2026,
+        D(2026, 8, 1),
+        D(2027, 6, 30),
+        Precision.SEMESTER,
+        "6 ganger, høst 2026 – vår 2027",
+    ),
+    (
+        "Månedlige webinarer",
+        2026,
+        D(2026, 8, 1),
+        D(2027, 6, 30),
+        Precision.SCHOOL_YEAR,
+        "Månedlig, skoleåret 2026–2027",
+    ),
+    (
+        "Fortløpende",
+        2026,
+        D(2026, 8, 1),
+        D(2027, 6, 30),
+        Precision.CONTINUOUS,
+        "Fortløpende, skoleåret 2026–2027",
+    ),
+    ("Start: august 2026", 2026, D(2026, 8, 1), D(2026, 8, 31), Precision.MONTH, "August 2026"),
+    (
+        "Fire årlige nettverk",
+        2026,
+        D(2026, 8, 1),
+        D(2027, 6, 30),
+        Precision.SCHOOL_YEAR,
+        "4 nettverk, skoleåret 2026–2027",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("text", "school_year", "start", "end", "precision", "printed"),
-                         SEED_EXPRESSIONS, ids=[row[0][:40] for row in SEED_EXPRESSIONS])
+@pytest.mark.parametrize(
+    ("text", "school_year", "start", "end", "precision", "printed"),
+    SEED_EXPRESSIONS,
+    ids=[row[0][:40] for row in SEED_EXPRESSIONS],
+)
 def test_seed_expressions(text, school_year, start, end, precision, printed):
     when = parse_when(text, school_year)
     assert (when.start, when.end, when.precision) == (start, end, precision)
@@ -112,8 +211,10 @@ def test_remarks_in_parentheses_are_kept_but_not_read_as_dates():
     when = parse_when("Uke 36 (SePU avtaler tidspunkt med kommunalt nivå)", 2025)
     assert when.unparsed == "sepu avtaler tidspunkt kommunalt nivå"
     # "tre dager" inside the remark does not multiply the count.
-    assert parse_when("1X 6 dager (fordelt over tre dager med to parallelle løp) august",
-                      2025).count == 6
+    assert (
+        parse_when("1X 6 dager (fordelt over tre dager med to parallelle løp) august", 2025).count
+        == 6
+    )
 
 
 @pytest.mark.parametrize("text", ["", "   ", "Når det passer", "snart", "Minst to møtepunkt"])
@@ -125,9 +226,13 @@ def test_unreadable_text_is_a_clear_failure(text):
 
 @pytest.mark.parametrize(
     ("text", "message"),
-    [("31. februar 2026", "finnes ikke"), ("Uke 54 2026", "finnes ikke"),
-     ("18. august kl. 14:00-12:00", "etter"), ("skoleåret 2025-2027", "skoleår"),
-     ("0 møter høst 2025", "minst 1")],
+    [
+        ("31. februar 2026", "finnes ikke"),
+        ("Uke 54 2026", "finnes ikke"),
+        ("18. august kl. 14:00-12:00", "etter"),
+        ("skoleåret 2025-2027", "skoleår"),
+        ("0 møter høst 2025", "minst 1"),
+    ],
 )
 def test_impossible_values_are_explained(text, message):
     with pytest.raises(WhenParseError, match=message):
@@ -164,8 +269,11 @@ def whens(draw) -> When:
     year = draw(years)
     if precision in (Precision.TIME, Precision.DAY):
         start = draw(st.dates(min_value=D(year, 1, 1), max_value=D(year, 12, 31)))
-        end = start if precision == Precision.TIME and draw(st.booleans()) else start + \
-            timedelta(days=draw(st.integers(0, 40)))
+        end = (
+            start
+            if precision == Precision.TIME and draw(st.booleans())
+            else start + timedelta(days=draw(st.integers(0, 40)))
+        )
     elif precision == Precision.WEEK:
         week = draw(st.integers(1, 52))
         start = iso_week_bounds(year, week)[0]
@@ -179,16 +287,18 @@ def whens(draw) -> When:
     else:
         season = draw(st.sampled_from(["høst", "vår"]))
         start = semester_bounds(season, year)[0]
-        end = semester_bounds(draw(st.sampled_from(["høst", "vår"])),
-                              year + draw(st.integers(1, 2)))[1]
+        end = semester_bounds(
+            draw(st.sampled_from(["høst", "vår"])), year + draw(st.integers(1, 2))
+        )[1]
         if precision in (Precision.SCHOOL_YEAR, Precision.CONTINUOUS):
             start, end = D(year, 8, 1), D(year + draw(st.integers(1, 2)), 6, 30)
     start_time = end_time = None
     if precision == Precision.TIME:
         start_time = time(draw(st.integers(6, 15)), draw(st.sampled_from([0, 15, 30, 45])))
         if draw(st.booleans()):
-            end_time = time(draw(st.integers(start_time.hour + 1, 22)),
-                            draw(st.sampled_from([0, 30])))
+            end_time = time(
+                draw(st.integers(start_time.hour + 1, 22)), draw(st.sampled_from([0, 30]))
+            )
     count = draw(st.none() | st.integers(1, 40))
     unit = draw(st.sampled_from(sorted(set(COUNT_UNITS.values())))) if count else ""
     return When(
@@ -222,9 +332,23 @@ def test_any_text_parses_or_fails_clearly(text):
 
 
 NORWEGIANISH = st.lists(
-    st.sampled_from(list("0123456789 .-/:,()x") + ["uke ", "høst ", "vår ", "august ", "mai ",
-                                                   "nov", "des", "kl. ", "innen ", "møter ",
-                                                   "tre ", "skoleåret "]),
+    st.sampled_from(
+        list("0123456789 .-/:,()x")
+        + [
+            "uke ",
+            "høst ",
+            "vår ",
+            "august ",
+            "mai ",
+            "nov",
+            "des",
+            "kl. ",
+            "innen ",
+            "møter ",
+            "tre ",
+            "skoleåret ",
+        ]
+    ),
     max_size=30,
 ).map("".join)
 

@@ -27,14 +27,21 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def live_url(tmp_path_factory):
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    env.update(DEBUG="1", SQLITE_PATH=str(tmp_path_factory.mktemp("e2e") / "e2e.sqlite3"),
-               DJANGO_SETTINGS_MODULE="lokomp.settings")
+    env.update(
+        DEBUG="1",
+        SQLITE_PATH=str(tmp_path_factory.mktemp("e2e") / "e2e.sqlite3"),
+        DJANGO_SETTINGS_MODULE="lokomp.settings",
+    )
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True)
     subprocess.run([*manage, "load_demo"], env=env, check=True, stdout=subprocess.DEVNULL)
     port = _free_port()
-    server = subprocess.Popen([*manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    server = subprocess.Popen(
+        [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while True:
@@ -54,16 +61,23 @@ def live_url(tmp_path_factory):
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is missing: `make test` installs it (apt-get install "
-                    "chromium).")
+        pytest.fail(
+            "Debian's chromium is missing: `make test` installs it (apt-get install chromium)."
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
         )
         yield browser
         browser.close()
@@ -71,8 +85,9 @@ def browser():
 
 @pytest.fixture
 def page(browser, request):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nb-NO",
-                                  accept_downloads=True)
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, locale="nb-NO", accept_downloads=True
+    )
     page = context.new_page()
     yield page
     ARTIFACTS.mkdir(exist_ok=True)

@@ -15,7 +15,8 @@ def test_coordinator_adds_measure_and_finds_it_in_week_44(page, live_url):
     login(page, live_url, "koordinator")
     page.get_by_role("link", name="2025–2026").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Tiltak kompetanseløftet Høst 25 – vår 26")
+        "Tiltak kompetanseløftet Høst 25 – vår 26"
+    )
     page.get_by_role("link", name="Nytt tiltak").click()
 
     page.get_by_label("Hva").fill("Læringskaravane for ledere")
@@ -28,7 +29,8 @@ def test_coordinator_adds_measure_and_finds_it_in_week_44(page, live_url):
     page.get_by_role("button", name="Lagre tiltaket").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Tiltak 10: Læringskaravane for ledere")
+        "Tiltak 10: Læringskaravane for ledere"
+    )
     expect(page.get_by_text("tolket som Uke 44 2025")).to_be_visible()
 
     # To the calendar, month view, forward to October, and week 44 holds the measure.
@@ -39,8 +41,9 @@ def test_coordinator_adds_measure_and_finds_it_in_week_44(page, live_url):
     page.get_by_role("link", name="Neste").click()
     page.get_by_role("link", name="Neste").click()
     expect(page.get_by_test_id("period-label")).to_have_text("Oktober 2025")
-    item = page.get_by_test_id("week-44-spans").get_by_role("link",
-                                                            name=re.compile("Læringskaravane"))
+    item = page.get_by_test_id("week-44-spans").get_by_role(
+        "link", name=re.compile("Læringskaravane")
+    )
     expect(item).to_be_visible()
     expect(item).to_have_attribute("data-scheme", "kompetanseloftet")
     colour = item.evaluate("e => getComputedStyle(e).borderLeftColor")
@@ -79,7 +82,8 @@ def test_unreadable_when_is_kept_with_a_message(page, live_url):
     # Title missing: the page says so next to the field, and keeps what was typed.
     expect(page.get_by_text("Skriv hva tiltaket er.")).to_be_visible()
     expect(page.get_by_label("Når", exact=False).first).to_have_value(
-        "Når styringsgruppa bestemmer")
+        "Når styringsgruppa bestemmer"
+    )
 
 
 def _serious(results) -> list[str]:
@@ -95,10 +99,14 @@ def _serious(results) -> list[str]:
     [
         ("koordinator", "/partnerskap/sor-troms-evenes/plan/2025-2026/"),
         ("koordinator", "/partnerskap/sor-troms-evenes/plan/2025-2026/kalender/"),
-        ("koordinator.ost",
-         "/partnerskap/ost-finnmark/plan/2025-2026/kalender/?visning=month&periode=2025-10"),
-        ("koordinator.ost",
-         "/partnerskap/ost-finnmark/plan/2025-2026/kalender/?visning=week&periode=2025-u44"),
+        (
+            "koordinator.ost",
+            "/partnerskap/ost-finnmark/plan/2025-2026/kalender/?visning=month&periode=2025-10",
+        ),
+        (
+            "koordinator.ost",
+            "/partnerskap/ost-finnmark/plan/2025-2026/kalender/?visning=week&periode=2025-u44",
+        ),
         ("koordinator", "/partnerskap/sor-troms-evenes/plan/2025-2026/tiltak/ny/"),
         ("koordinator", "/partnerskap/sor-troms-evenes/plan/2025-2026/tiltak/3/"),
         ("koordinator", "/partnerskap/sor-troms-evenes/"),

@@ -9,8 +9,11 @@ pytestmark = pytest.mark.django_db
 
 
 def test_detail_shows_members_shares_and_coordinators(as_user):
-    html = as_user("forum").get(
-        reverse("partnerships:detail", args=["sor-troms-evenes"])).content.decode()
+    html = (
+        as_user("forum")
+        .get(reverse("partnerships:detail", args=["sor-troms-evenes"]))
+        .content.decode()
+    )
     assert "8 % rapporteres til Nordland" in html
     assert "Harstad kommune" in html and "Mottar midlene" in html
     assert "Marte Fjellheim – Eiersiden" in html and "Jonas Aksnes – UH-siden" in html

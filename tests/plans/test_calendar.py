@@ -19,8 +19,11 @@ def _calendar(client, args, **params):
 
 
 def _titles(html):
-    return re.findall(r'data-testid="cal-item"[^>]*>\s*<span class="ds-sr-only">[^<]*</span>'
-                      r"([^<]+)<", html)
+    return re.findall(
+        r'data-testid="cal-item"[^>]*>\s*<span class="ds-sr-only">[^<]*</span>'
+        r"([^<]+)<",
+        html,
+    )
 
 
 def test_week_view_shows_week_precision_items_with_scheme(as_user):
@@ -41,8 +44,12 @@ def test_month_view_places_days_and_weeks(as_user):
 
 
 def test_semester_view_lists_by_month_and_spans_apart(as_user):
-    html = _calendar(as_user("koordinator"), ["sor-troms-evenes", "2025-2026"],
-                     visning="semester", periode="host-2025")
+    html = _calendar(
+        as_user("koordinator"),
+        ["sor-troms-evenes", "2025-2026"],
+        visning="semester",
+        periode="host-2025",
+    )
     spans = html.split('id="spans-h"')[1].split("</section>")[0]
     assert "Kompetansepakke om inkluderende praksis" in spans  # Høst 25 – vår 26
     august = html.split('id="m-2025-08"')[1].split("</section>")[0]
@@ -53,14 +60,21 @@ def test_filters(as_user):
     client = as_user("koordinator.ost")
     html = _calendar(client, OST, visning="month", periode="2025-10", ordning="ppt")
     assert set(_titles(html)) == {"Samling PPT"}
-    tana = _calendar(client, OST, visning="week", periode="2025-u36",
-                     kommune=str(_municipality_pk("Tana")))
+    tana = _calendar(
+        client, OST, visning="week", periode="2025-u36", kommune=str(_municipality_pk("Tana"))
+    )
     assert "Oppstart kollektiv kompetanseutvikling i barnehage" in tana
-    sor_varanger = _calendar(client, OST, visning="week", periode="2025-u36",
-                             kommune=str(_municipality_pk("Sør-Varanger")))
+    sor_varanger = _calendar(
+        client,
+        OST,
+        visning="week",
+        periode="2025-u36",
+        kommune=str(_municipality_pk("Sør-Varanger")),
+    )
     assert "Oppstart kollektiv kompetanseutvikling i barnehage" not in sor_varanger
-    kindergartens = _calendar(client, OST, visning="week", periode="2025-u44",
-                              enhetstype="barnehage")
+    kindergartens = _calendar(
+        client, OST, visning="week", periode="2025-u44", enhetstype="barnehage"
+    )
     assert "12 barnehage" not in kindergartens  # descriptions are not shown, titles are
     assert _titles(kindergartens).count("Læringskaravane – analyse PA") == 1
     new = _calendar(client, OST, visning="month", periode="2025-08", malgruppe="new_employees")
@@ -76,7 +90,8 @@ def _municipality_pk(name):
 def test_unknown_period_is_404(as_user):
     response = as_user("koordinator").get(
         reverse("plans:calendar", args=["sor-troms-evenes", "2025-2026"]),
-        {"visning": "week", "periode": "2025-u99"})
+        {"visning": "week", "periode": "2025-u99"},
+    )
     assert response.status_code == 404
 
 
@@ -90,9 +105,16 @@ def test_calendar_query_count_does_not_grow(as_user, plan_2025, django_assert_nu
         client.get(url, params)
     scheme = plan_2025.measures.first().scheme
     for number in range(20, 60):
-        Measure.objects.create(plan=plan_2025, number=number, title=f"T{number}", scheme=scheme,
-                               when_text="Uke 34", when_start="2025-08-18",
-                               when_end="2025-08-24", when_precision="week")
+        Measure.objects.create(
+            plan=plan_2025,
+            number=number,
+            title=f"T{number}",
+            scheme=scheme,
+            when_text="Uke 34",
+            when_start="2025-08-18",
+            when_end="2025-08-24",
+            when_precision="week",
+        )
     with django_assert_num_queries(9):
         html = client.get(url, params).content.decode()
     assert "T59" in html

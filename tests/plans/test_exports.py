@@ -23,8 +23,9 @@ def _get(client, name, args=ARGS):
 def test_pdf(as_user):
     response = _get(as_user("forum"), "plans:plan_pdf")
     assert response["Content-Type"] == "application/pdf"
-    assert 'filename="tiltaksplan-sor-troms-evenes-2025-2026.pdf"' in \
-        response["Content-Disposition"]
+    assert (
+        'filename="tiltaksplan-sor-troms-evenes-2025-2026.pdf"' in response["Content-Disposition"]
+    )
     reader = PdfReader(BytesIO(response.content))
     assert reader.pages[0].mediabox.width > reader.pages[0].mediabox.height  # landscape
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
@@ -40,8 +41,14 @@ def test_docx_table_is_the_seed_table(as_user):
     response = _get(as_user("koordinator"), "plans:plan_docx")
     document = Document(BytesIO(response.content))
     table = document.tables[0]
-    assert [c.text for c in table.rows[0].cells] == ["", "HVA", "HVORDAN", "MÅLGRUPPE", "NÅR",
-                                                     "ANSVAR"]
+    assert [c.text for c in table.rows[0].cells] == [
+        "",
+        "HVA",
+        "HVORDAN",
+        "MÅLGRUPPE",
+        "NÅR",
+        "ANSVAR",
+    ]
     assert len(table.rows) == 1 + len(seeds.SOR_TROMS_2025_MEASURES)
     for row, measure in zip(table.rows[1:], seeds.SOR_TROMS_2025_MEASURES, strict=True):
         cells = [c.text for c in row.cells]

@@ -42,8 +42,10 @@ def test_partnership_feed(client, ost_finnmark):
     assert timed.decoded("dtstart") == date(2025, 10, 14)
     assert timed.decoded("dtend") == date(2025, 10, 15)
 
-    network = by_summary["Lunsj til lunsj-nettverkssamling høst i Kirkenes, lokal "
-                         "kompetanseutvikling – oppstart av året"]
+    network = by_summary[
+        "Lunsj til lunsj-nettverkssamling høst i Kirkenes, lokal "
+        "kompetanseutvikling – oppstart av året"
+    ]
     assert network.decoded("dtstart") == date(2025, 10, 15)  # two days, all-day span
     assert network.decoded("dtend") == date(2025, 10, 17)
     assert str(network["location"]) == "Kirkenes"
@@ -69,8 +71,9 @@ def test_partnership_feed(client, ost_finnmark):
 def test_uids_are_stable_between_fetches(client, ost_finnmark):
     first = _feed(client, "plans:partnership_feed", ost_finnmark.calendar_token)
     second = _feed(client, "plans:partnership_feed", ost_finnmark.calendar_token)
-    assert [str(e["uid"]) for e in first.walk("VEVENT")] == \
-        [str(e["uid"]) for e in second.walk("VEVENT")]
+    assert [str(e["uid"]) for e in first.walk("VEVENT")] == [
+        str(e["uid"]) for e in second.walk("VEVENT")
+    ]
 
 
 def test_semester_and_continuous(client, sor_troms):
@@ -86,8 +89,10 @@ def test_semester_and_continuous(client, sor_troms):
 def test_unit_feed_holds_what_concerns_the_unit(client, ost_finnmark):
     tana_kindergarten = Unit.objects.get(name="Tana sentrum barnehage")
     events = _events(_feed(client, "plans:unit_feed", tana_kindergarten.calendar_token))
-    assert str(_feed(client, "plans:unit_feed", tana_kindergarten.calendar_token)[
-        "x-wr-calname"]) == "Tana sentrum barnehage – Lokomp"
+    assert (
+        str(_feed(client, "plans:unit_feed", tana_kindergarten.calendar_token)["x-wr-calname"])
+        == "Tana sentrum barnehage – Lokomp"
+    )
     assert "Oppstart kollektiv kompetanseutvikling i barnehage" in events
     assert "Oppstart kollektiv kompetanseutvikling i skole" not in events  # a school's
     assert "Samling PPT" not in events  # for PPT
@@ -105,9 +110,14 @@ def test_feed_query_count_does_not_grow(client, sor_troms, django_assert_num_que
     plan = sor_troms.plans.get(school_year=2025)
     measure = plan.measures.get(number=7)
     for n in range(30):
-        measure.activities.create(title=f"Møte {n}", kind="meeting", when_text="Uke 40",
-                                  when_start="2025-09-29", when_end="2025-10-05",
-                                  when_precision="week")
+        measure.activities.create(
+            title=f"Møte {n}",
+            kind="meeting",
+            when_text="Uke 40",
+            when_start="2025-09-29",
+            when_end="2025-10-05",
+            when_precision="week",
+        )
     with django_assert_num_queries(4):
         assert b"M\xc3\xb8te 29" in client.get(url).content
 

@@ -27,14 +27,20 @@ def _posted(client, url, **changes):
 def test_coordinator_adds_a_measure_with_week_precision(as_user, plan_2025):
     client = as_user("koordinator")
     response = _posted(
-        client, _create_url(plan_2025), title="Læringskaravane", how="Digitalt",
-        when_text="Uke 44", scheme=str(plan_2025.partnership.schemes.get().pk),
-        target_unit_kinds=["barnehage", "skole"], target_roles=["leaders"],
+        client,
+        _create_url(plan_2025),
+        title="Læringskaravane",
+        how="Digitalt",
+        when_text="Uke 44",
+        scheme=str(plan_2025.partnership.schemes.get().pk),
+        target_unit_kinds=["barnehage", "skole"],
+        target_roles=["leaders"],
     )
     measure = Measure.objects.get(plan=plan_2025, title="Læringskaravane")
     assert response.status_code == 302
     assert response["Location"] == reverse(
-        "plans:measure", args=[plan_2025.partnership.slug, plan_2025.year_slug, measure.number])
+        "plans:measure", args=[plan_2025.partnership.slug, plan_2025.year_slug, measure.number]
+    )
     assert measure.number == 10  # next after the seed's nine
     assert measure.when_text == "Uke 44"
     assert measure.when.precision == Precision.WEEK
@@ -48,11 +54,14 @@ def test_coordinator_adds_a_measure_with_week_precision(as_user, plan_2025):
 
 def test_preview_shows_interpretation_without_saving(as_user, plan_2025):
     client = as_user("koordinator")
-    response = _posted(client, _create_url(plan_2025), title="Prøve", when_text="15.-16.oktober",
-                       tolk="1")
+    response = _posted(
+        client, _create_url(plan_2025), title="Prøve", when_text="15.-16.oktober", tolk="1"
+    )
     assert response.status_code == 200
-    assert "Tolket som: <strong data-testid=\"when-interpreted\">15.–16. oktober 2025</strong>" \
+    assert (
+        'Tolket som: <strong data-testid="when-interpreted">15.–16. oktober 2025</strong>'
         in response.content.decode()
+    )
     assert not Measure.objects.filter(title="Prøve").exists()
 
 
@@ -61,16 +70,21 @@ def test_htmx_preview_fragment(as_user):
         reverse("core:when_preview"), {"when_text": "Nov/des.", "school_year": "2025"}
     )
     assert "November–desember 2025" in response.content.decode()
-    response = as_user("koordinator").get(reverse("core:when_preview"),
-                                          {"when_text": "en gang i blant"})
+    response = as_user("koordinator").get(
+        reverse("core:when_preview"), {"when_text": "en gang i blant"}
+    )
     assert "Forstod ikke «en gang i blant»" in response.content.decode()
 
 
 def test_unparseable_when_is_kept_and_the_user_is_told(as_user, plan_2025):
     client = as_user("koordinator")
-    response = _posted(client, _create_url(plan_2025), title="Uklart tiltak",
-                       when_text="Når rektor bestemmer",
-                       scheme=str(plan_2025.partnership.schemes.get().pk))
+    response = _posted(
+        client,
+        _create_url(plan_2025),
+        title="Uklart tiltak",
+        when_text="Når rektor bestemmer",
+        scheme=str(plan_2025.partnership.schemes.get().pk),
+    )
     measure = Measure.objects.get(title="Uklart tiltak")
     assert measure.when_text == "Når rektor bestemmer"
     assert measure.when is None
@@ -85,8 +99,14 @@ def test_unparseable_when_is_kept_and_the_user_is_told(as_user, plan_2025):
 
 def test_bad_input_is_explained_next_to_the_field_and_nothing_is_lost(as_user, plan_2025):
     client = as_user("koordinator")
-    response = _posted(client, _create_url(plan_2025), title="", how="Mye tekst jeg skrev",
-                       when_text="Uke 44", number="3")
+    response = _posted(
+        client,
+        _create_url(plan_2025),
+        title="",
+        how="Mye tekst jeg skrev",
+        when_text="Uke 44",
+        number="3",
+    )
     content = response.content.decode()
     assert response.status_code == 200
     assert "Skriv hva tiltaket er." in content
@@ -131,10 +151,19 @@ def test_activity_with_parallel_tracks(as_user, plan_2025):
     client = as_user("koordinator")
     url = reverse("plans:activity_create", args=["sor-troms-evenes", "2025-2026", 4])
     response = _posted(
-        client, url, title="Webinar vår", kind="webinar", when_text="10. mars kl. 12:00-13:30",
-        link="https://lokomp.example/w", **{
-            "lop-0-title": "Barnehage", "lop-0-start_time": "12:00", "lop-0-end_time": "12:45",
-            "lop-1-title": "Skole", "lop-1-start_time": "12:45", "lop-1-end_time": "12:30",
+        client,
+        url,
+        title="Webinar vår",
+        kind="webinar",
+        when_text="10. mars kl. 12:00-13:30",
+        link="https://lokomp.example/w",
+        **{
+            "lop-0-title": "Barnehage",
+            "lop-0-start_time": "12:00",
+            "lop-0-end_time": "12:45",
+            "lop-1-title": "Skole",
+            "lop-1-start_time": "12:45",
+            "lop-1-end_time": "12:30",
         },
     )
     assert response.status_code == 200  # the second track ends before it starts
@@ -150,8 +179,10 @@ def test_activity_with_parallel_tracks(as_user, plan_2025):
 
 def test_new_plan_carries_goals_and_measures_forward(as_user, sor_troms):
     client = as_user("koordinator")
-    response = client.post(reverse("partnerships:plan_new", args=["sor-troms-evenes"]),
-                           {"school_year": "2027", "copy_from_previous": "on"})
+    response = client.post(
+        reverse("partnerships:plan_new", args=["sor-troms-evenes"]),
+        {"school_year": "2027", "copy_from_previous": "on"},
+    )
     assert response.status_code == 302
     plan = sor_troms.plans.get(school_year=2027)
     previous = sor_troms.plans.get(school_year=2026)
@@ -160,7 +191,9 @@ def test_new_plan_carries_goals_and_measures_forward(as_user, sor_troms):
     network = plan.measures.get(number=7)
     assert network.when.format() == "4 møter, høst 2027 – vår 2028"
     assert [g.text for g in network.goals.all()] == [
-        g.text for g in previous.measures.get(number=7).goals.all()]
-    again = client.post(reverse("partnerships:plan_new", args=["sor-troms-evenes"]),
-                        {"school_year": "2027"})
+        g.text for g in previous.measures.get(number=7).goals.all()
+    ]
+    again = client.post(
+        reverse("partnerships:plan_new", args=["sor-troms-evenes"]), {"school_year": "2027"}
+    )
     assert "allerede en plan" in again.content.decode()

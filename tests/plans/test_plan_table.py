@@ -11,8 +11,11 @@ pytestmark = pytest.mark.django_db
 
 
 def test_plan_table_holds_every_cell_of_seed_001(as_user):
-    html = unescape(as_user("koordinator").get(
-        reverse("plans:plan", args=["sor-troms-evenes", "2025-2026"])).content.decode())
+    html = unescape(
+        as_user("koordinator")
+        .get(reverse("plans:plan", args=["sor-troms-evenes", "2025-2026"]))
+        .content.decode()
+    )
     for measure in seeds.SOR_TROMS_2025_MEASURES:
         assert f"Tiltak {measure['number']}</a>" in html
         for key in ("title", "how", "target_text", "when"):
@@ -25,8 +28,11 @@ def test_plan_table_holds_every_cell_of_seed_001(as_user):
 
 
 def test_goals_of_the_2026_plan(as_user):
-    html = unescape(as_user("koordinator").get(
-        reverse("plans:plan", args=["sor-troms-evenes", "2026-2027"])).content.decode())
+    html = unescape(
+        as_user("koordinator")
+        .get(reverse("plans:plan", args=["sor-troms-evenes", "2026-2027"]))
+        .content.decode()
+    )
     assert "Langsiktige mål" in html and "Delmål 2026–2027" in html
     for goal in seeds.SOR_TROMS_2026_LONG_TERM_GOALS + seeds.SOR_TROMS_2026_SUB_GOALS:
         assert goal in html
@@ -39,8 +45,7 @@ def test_public_page_shows_only_published_plans(client, sor_troms):
     assert "Dialogsamling" in html
     assert "Opplæring av nyansatte" not in html  # the 2026 plan is not published
     assert "/endre/" not in html
-    response = client.get(reverse("plans:public", args=["sor-troms-evenes"]),
-                          {"aar": "2026-2027"})
+    response = client.get(reverse("plans:public", args=["sor-troms-evenes"]), {"aar": "2026-2027"})
     assert "Opplæring av nyansatte" not in response.content.decode()
     sor_troms.plans.update(published=False)
     assert client.get(reverse("plans:public", args=["sor-troms-evenes"])).status_code == 404

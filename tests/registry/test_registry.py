@@ -26,8 +26,10 @@ def test_unit_leader_keeps_the_staff_number(as_user):
     page = client.get(url).content.decode()
     assert 'name="owner"' not in page  # a unit leader changes the staff count only
     response = client.post(url, {"staff_count": "tretti"})
-    assert "Skriv antall ansatte som et helt tall." in response.content.decode() or \
-        "Oppgi et heltall" in response.content.decode()
+    assert (
+        "Skriv antall ansatte som et helt tall." in response.content.decode()
+        or "Oppgi et heltall" in response.content.decode()
+    )
     assert 'value="tretti"' in response.content.decode()
     response = client.post(url, {"staff_count": "42"})
     assert response.status_code == 302
@@ -58,14 +60,23 @@ def test_county_admin_registers_a_private_owner_and_a_unit(as_user):
     page = client.get(reverse("registry:owner_create")).content.decode()
     assert "Evenes" not in page.split('name="municipality"')[1].split("</select>")[0]
     data = form_data(page)
-    data.update(name="Solstrand barnehage AS", kind="private", org_number="",
-                municipality=str(Unit.objects.get(name="Kanebogen skole").municipality_id))
+    data.update(
+        name="Solstrand barnehage AS",
+        kind="private",
+        org_number="",
+        municipality=str(Unit.objects.get(name="Kanebogen skole").municipality_id),
+    )
     response = client.post(reverse("registry:owner_create"), data)
     owner = Owner.objects.get(name="Solstrand barnehage AS")
     assert response["Location"] == reverse("registry:owner", args=[owner.pk])
     data = form_data(client.get(reverse("registry:unit_create")).content.decode())
-    data.update(name="Solstrand barnehage", kind="barnehage", owner=str(owner.pk),
-                municipality=str(owner.municipality_id), staff_count="17")
+    data.update(
+        name="Solstrand barnehage",
+        kind="barnehage",
+        owner=str(owner.pk),
+        municipality=str(owner.municipality_id),
+        staff_count="17",
+    )
     assert client.post(reverse("registry:unit_create"), data).status_code == 302
     assert Unit.objects.get(name="Solstrand barnehage").staff_count == 17
 

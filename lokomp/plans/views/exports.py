@@ -3,7 +3,6 @@
 from io import BytesIO
 
 from django.contrib.auth.decorators import login_required
-
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
@@ -69,8 +68,9 @@ def _calendar_response(body: bytes) -> HttpResponse:
 
 def partnership_feed(request, token):
     """Subscribable by its secret link: no login (calendar clients cannot log in)."""
-    partnership = get_object_or_404(Partnership.objects.select_related("county"),
-                                    calendar_token=token)
+    partnership = get_object_or_404(
+        Partnership.objects.select_related("county"), calendar_token=token
+    )
     return _calendar_response(ical.partnership_calendar(partnership))
 
 
@@ -79,5 +79,3 @@ def unit_feed(request, token):
     if unit is None:
         raise Http404("Fant ikke kalenderen.")
     return _calendar_response(ical.unit_calendar(unit))
-
-

@@ -59,8 +59,13 @@ def plan_edit(request, slug: str, year: str):
             goals.save()
             if goals.has_changed():
                 changes["goals"] = [None, [g.text[:60] for g in plan.goals.all()]]
-            log_action("plans.plan.changed", user=request.user, obj=plan, changes=changes,
-                       partnership=partnership)
+            log_action(
+                "plans.plan.changed",
+                user=request.user,
+                obj=plan,
+                changes=changes,
+                partnership=partnership,
+            )
         messages.success(request, "Planen er lagret.")
         return redirect("plans:plan", slug=slug, year=plan.year_slug)
     return render(
@@ -187,8 +192,9 @@ def activity_detail(request, slug: str, pk: int):
 
 
 @login_required
-def activity_form(request, slug: str, year: str | None = None, number: int | None = None,
-                  pk: int | None = None):
+def activity_form(
+    request, slug: str, year: str | None = None, number: int | None = None, pk: int | None = None
+):
     partnership = get_partnership_for_plan_editor(request, slug)
     if pk is not None:
         activity = _activity_or_404(partnership, pk)
@@ -226,5 +232,3 @@ def activity_form(request, slug: str, year: str | None = None, number: int | Non
             "preview": when_preview_context(form["when_text"].value() or "", plan.school_year),
         },
     )
-
-

@@ -13,8 +13,9 @@ def public_plan(request, slug: str):
     partnership = Partnership.objects.select_related("county").filter(slug=slug).first()
     if partnership is None:
         raise Http404("Fant ikke partnerskapet.")
-    plans = list(ActionPlan.objects.filter(partnership=partnership, published=True)
-                 .order_by("-school_year"))
+    plans = list(
+        ActionPlan.objects.filter(partnership=partnership, published=True).order_by("-school_year")
+    )
     if not plans:
         raise Http404("Partnerskapet har ingen publisert plan.")
     chosen = request.GET.get("aar", "")
