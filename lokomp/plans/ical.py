@@ -7,16 +7,19 @@ Continuous items are left out: they have no place on a calendar.
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from django.db.models import Count, Max, OuterRef, Subquery
 from django.urls import reverse
+from django.utils import timezone
 from icalendar import Calendar, Event
 
 from lokomp.core.when import Precision, school_year_of
 
 from .calendar import CalendarItem, plan_items, relevant_to_unit
-from .models import ActionPlan
+from .models import ActionPlan, Activity, Measure
 
 OSLO = ZoneInfo("Europe/Oslo")
 
@@ -87,31 +90,52 @@ def _render(cal: Calendar, items: list[CalendarItem]) -> bytes:
     return cal.to_ical()
 
 
-def _current_plans(partnerships):
-    """Plans of this school year and later, and of the last one (still being reported)."""
-    from datetime import date
-
-    return list(
+def current_plans(partnerships) -> tuple[list[int], str]:
+    """The plans a feed holds (this school year and later, and the last one, still being
+    reported) and a version of their content for HTTP caching: the latest change and the
+    number of measures and activities of each plan (so a deletion changes it too). One query.
+    """
+    measures = Measure.objects.filter(plan=OuterRef("pk")).order_by().values("plan")
+    activities = Activity.objects.filter(measure__plan=OuterRef("pk")).order_by()
+    activities = activities.values("measure__plan")
+    rows = list(
         ActionPlan.objects.filter(
-            partnership__in=partnerships, school_year__gte=school_year_of(date.today()) - 1
-        ).values_list("pk", flat=True)
+            partnership__in=partnerships,
+            school_year__gte=school_year_of(timezone.localdate()) - 1,
+        )
+        .annotate(
+            measures_changed=Subquery(measures.annotate(x=Max("updated_at")).values("x")),
+            measure_count=Subquery(measures.annotate(x=Count("pk")).values("x")),
+            activities_changed=Subquery(activities.annotate(x=Max("updated_at")).values("x")),
+            activity_count=Subquery(activities.annotate(x=Count("pk")).values("x")),
+        )
+        .order_by("pk")
+        .values_list(
+            "pk",
+            "updated_at",
+            "measures_changed",
+            "measure_count",
+            "activities_changed",
+            "activity_count",
+        )
     )
+    version = hashlib.sha256(repr(rows).encode()).hexdigest()[:32]
+    return [row[0] for row in rows], version
 
 
-def partnership_calendar(partnership) -> bytes:
-    items = plan_items(_current_plans([partnership]))
+def partnership_calendar(partnership, plans: list[int]) -> bytes:
+    items = plan_items(plans)
     return _render(_new_calendar(f"{partnership.name} – Lokomp"), items)
 
 
-def unit_calendar(unit) -> bytes:
+def unit_partnerships(unit):
     from lokomp.partnerships.models import Partnership
 
-    partnerships = Partnership.objects.filter(owner_links__owner_id=unit.owner_id)
-    items = [
-        item
-        for item in plan_items(_current_plans(partnerships), for_feed=True)
-        if relevant_to_unit(item, unit)
-    ]
+    return Partnership.objects.filter(owner_links__owner_id=unit.owner_id)
+
+
+def unit_calendar(unit, plans: list[int]) -> bytes:
+    items = [item for item in plan_items(plans, for_feed=True) if relevant_to_unit(item, unit)]
     return _render(_new_calendar(f"{unit.name} – Lokomp"), items)
 
 

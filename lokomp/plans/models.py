@@ -28,6 +28,7 @@ class ActionPlan(models.Model):
     published = models.BooleanField(
         "Publisert", default=False, help_text="Publiserte planer vises på den offentlige siden."
     )
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         unique_together = [("partnership", "school_year")]
@@ -186,6 +187,7 @@ class Measure(Scheduled, Targeted):
     )
     goals = models.ManyToManyField(Goal, blank=True, related_name="measures", verbose_name="Mål")
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["number", "id"]
@@ -233,6 +235,7 @@ class Activity(Scheduled, Targeted):
         Municipality, blank=True, related_name="activities", verbose_name="Kommuner som deltar"
     )
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["when_start", "when_start_time", "id"]

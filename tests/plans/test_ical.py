@@ -16,6 +16,7 @@ pytestmark = pytest.mark.django_db
 def _demo_year_is_current(monkeypatch):
     """The feeds hold this and last school year's plans; the demo's are 2025–26 and 2026–27."""
     monkeypatch.setattr("lokomp.plans.ical.school_year_of", lambda _day: 2026)
+    assert school_year_of(date(2026, 11, 22)) == 2026
 
 
 def _feed(client, name, token):
@@ -102,9 +103,30 @@ def test_unit_feed_holds_what_concerns_the_unit(client, ost_finnmark):
     assert "Kommunebesøk" in events
 
 
+def test_unchanged_feed_is_not_sent_again(client, sor_troms, django_assert_num_queries):
+    url = reverse("plans:partnership_feed", args=[sor_troms.calendar_token])
+    first = client.get(url)
+    etag = first["ETag"]
+    # partnership, current plans with their version: no items read, nothing rendered
+    with django_assert_num_queries(2):
+        again = client.get(url, headers={"If-None-Match": etag})
+    assert again.status_code == 304
+    measure = sor_troms.plans.get(school_year=2025).measures.get(number=3)  # three days
+    measure.activities.first().delete()
+    changed = client.get(url, headers={"If-None-Match": etag})
+    assert changed.status_code == 200 and changed["ETag"] != etag
+    activity = measure.activities.first()
+    activity.title = "Dialogsamling, siste dag"
+    activity.save()
+    renamed = client.get(url, headers={"If-None-Match": changed["ETag"]})
+    assert renamed.status_code == 200
+    assert "Dialogsamling, siste dag" in _events(Calendar.from_ical(renamed.content))
+
+
 def test_feed_query_count_does_not_grow(client, sor_troms, django_assert_num_queries):
     url = reverse("plans:partnership_feed", args=[sor_troms.calendar_token])
-    # partnership, current plans, activities, measures without activities
+    # partnership, current plans (with their version), activities, measures without
+    # activities
     with django_assert_num_queries(4):
         client.get(url)
     plan = sor_troms.plans.get(school_year=2025)

@@ -3,7 +3,7 @@
 from io import BytesIO
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 
@@ -60,8 +60,15 @@ def plan_xlsx(request, slug: str, year: str):
     )
 
 
-def _calendar_response(body: bytes) -> HttpResponse:
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+def _calendar_response(request, version: str, render) -> HttpResponse:
+    """The feed, or 304 Not Modified where the calendar program has this version already:
+    programs poll every few hours, and an unchanged plan then costs two small queries."""
+    etag = f'"{version}"'
+    if etag in request.headers.get("If-None-Match", ""):
+        response = HttpResponseNotModified()
+    else:
+        response = HttpResponse(render(), content_type="text/calendar; charset=utf-8")
+    response["ETag"] = etag
     response["Cache-Control"] = "private, max-age=900"
     return response
 
@@ -71,11 +78,17 @@ def partnership_feed(request, token):
     partnership = get_object_or_404(
         Partnership.objects.select_related("county"), calendar_token=token
     )
-    return _calendar_response(ical.partnership_calendar(partnership))
+    plans, version = ical.current_plans([partnership])
+    return _calendar_response(
+        request, version, lambda: ical.partnership_calendar(partnership, plans)
+    )
 
 
 def unit_feed(request, token):
     unit = Unit.objects.select_related("municipality").filter(calendar_token=token).first()
     if unit is None:
         raise Http404("Fant ikke kalenderen.")
-    return _calendar_response(ical.unit_calendar(unit))
+    plans, version = ical.current_plans(ical.unit_partnerships(unit))
+    return _calendar_response(
+        request, f"{unit.pk}-{version}", lambda: ical.unit_calendar(unit, plans)
+    )

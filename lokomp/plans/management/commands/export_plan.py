@@ -31,7 +31,7 @@ class Command(BaseCommand):
             html = render_to_string("plans/plan_print.html", documents.plan_context(plan))
             content = documents.html_to_pdf(html, base_url=".")
         elif format == "ics":
-            content = ical.partnership_calendar(found)
+            content = ical.partnership_calendar(found, ical.current_plans([found])[0])
         else:
             buffer = BytesIO()
             maker = documents.plan_docx if format == "docx" else documents.plan_xlsx

@@ -1,0 +1,110 @@
+"""Times the key pages of one database against the bare view, in one interleaved run.
+
+Run by bench/run.py in a process of its own per scale (settings read the database from the
+environment at start-up). Prints one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lokomp.settings")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--scale", choices=["demo", "national"], required=True)
+    parser.add_argument("--rounds", type=int, default=40)
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from lokomp.accounts.models import User
+    from lokomp.partnerships.models import Partnership
+
+    call_command("migrate", "--noinput", verbosity=0)
+    if not Partnership.objects.exists():
+        started = time.perf_counter()
+        if args.scale == "demo":
+            from lokomp.demo.builder import load_demo
+
+            load_demo()
+        else:
+            from bench.generate import generate
+
+            generate()
+        print(f"built {args.scale} data in {time.perf_counter() - started:.1f}s", file=sys.stderr)
+
+    if args.scale == "demo":
+        slug, username = "sor-troms-evenes", "koordinator"
+    else:
+        slug, username = "partnerskap-000", "bench"
+    partnership = Partnership.objects.get(slug=slug)
+    client = Client()
+    client.force_login(User.objects.get(username=username))
+    feed = f"/kalender/partnerskap/{partnership.calendar_token}.ics"
+    etag = client.get(feed)["ETag"]
+    pages = {
+        "bare view (/helse/)": "/helse/",
+        "bare page (login form)": "/konto/logg-inn/",
+        "plan table": f"/partnerskap/{slug}/plan/2025-2026/",
+        "calendar (month)": f"/partnerskap/{slug}/plan/2025-2026/kalender/"
+        "?visning=month&periode=2025-10",
+        "public page": f"/offentlig/{slug}/?aar=2025-2026",
+        "ICS feed": feed,
+        "ICS feed, unchanged (304)": feed,
+    }
+    headers = {"ICS feed, unchanged (304)": {"If-None-Match": etag}}
+    timings: dict[str, list[float]] = {name: [] for name in pages}
+    queries: dict[str, int] = {}
+    sizes: dict[str, int] = {}
+    for name, url in pages.items():  # warm up, count queries
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url, headers=headers.get(name))
+        assert response.status_code in (200, 304), (url, response.status_code)
+        queries[name] = len(captured.captured_queries)
+        sizes[name] = len(response.content)
+    for _round in range(args.rounds):
+        for name, url in pages.items():  # interleaved, so drift hits every page alike
+            started = time.perf_counter()
+            client.get(url, headers=headers.get(name))
+            timings[name].append((time.perf_counter() - started) * 1000)
+
+    def p(values: list[float], q: int) -> float:
+        return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
+
+    bare_p95 = p(timings["bare view (/helse/)"], 95)
+    page_p95 = p(timings["bare page (login form)"], 95)
+    result = {
+        "scale": args.scale,
+        "database": connection.vendor,
+        "rounds": args.rounds,
+        "pages": [
+            {
+                "page": name,
+                "p50_ms": round(p(values, 50), 2),
+                "p95_ms": round(p(values, 95), 2),
+                "ratio_p95": round(p(values, 95) / bare_p95, 1),
+                "page_ratio_p95": round(p(values, 95) / page_p95, 1),
+                "queries": queries[name],
+                "bytes": sizes[name],
+            }
+            for name, values in timings.items()
+        ],
+    }
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
