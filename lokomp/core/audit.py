@@ -25,15 +25,34 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _display(field, value: Any) -> Any:
+    """Choice values as the user saw them ("Gjennomført", not "done")."""
+    choices = getattr(field, "choices", None)
+    if choices is None or isinstance(value, models.Model):
+        return value
+    labels = {}
+    for key, label in choices:
+        if isinstance(label, list | tuple):  # grouped choices
+            labels.update({str(k): str(v) for k, v in label})
+        else:
+            labels[str(key)] = str(label)
+    if isinstance(value, list | tuple):
+        return [labels.get(str(v), v) for v in value]
+    return labels.get(str(value), value) if value not in (None, "") else value
+
+
 def field_changes(form) -> dict[str, list[Any]]:
-    """{field: [old, new]} for every changed field of a bound, valid ModelForm."""
+    """{field label: [old, new]} for every changed field of a bound, valid form, in the
+    words the user saw on the page."""
     changes = {}
     for name in form.changed_data:
+        field = form.fields[name]
         old = form.initial.get(name)
         new = form.cleaned_data.get(name)
         if isinstance(old, list) and old and isinstance(old[0], models.Model):
             old = [str(o) for o in old]
-        changes[name] = [_plain(old), _plain(new)]
+        label = str(field.label or name)
+        changes[label] = [_plain(_display(field, old)), _plain(_display(field, new))]
     return changes
 
 

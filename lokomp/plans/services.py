@@ -33,7 +33,7 @@ def plan_create(
         "plans.plan.created",
         user=user,
         obj=plan,
-        changes={"copied_from": [None, previous.school_year_label if previous else None]},
+        changes={"Kopiert fra": [None, previous.school_year_label if previous else None]},
         partnership=partnership,
     )
     return plan
@@ -83,7 +83,7 @@ def measure_save(*, form, responsibilities, user) -> Measure:
     responsibilities.instance = measure
     responsibilities.save()
     if responsibilities.has_changed():
-        changes["responsibilities"] = [None, [str(r) for r in measure.responsibilities.all()]]
+        changes["Ansvar"] = [None, [str(r) for r in measure.responsibilities.all()]]
     log_action(
         "plans.measure.created" if creating else "plans.measure.changed",
         user=user,
@@ -102,7 +102,7 @@ def activity_save(*, form, tracks, user):
     tracks.instance = activity
     tracks.save()
     if tracks.has_changed():
-        changes["tracks"] = [None, [str(t) for t in activity.tracks.all()]]
+        changes["Parallelle løp"] = [None, [str(t) for t in activity.tracks.all()]]
     log_action(
         "plans.activity.created" if creating else "plans.activity.changed",
         user=user,

@@ -12,6 +12,7 @@ urlpatterns = [
     path("eiere/ny/", views.owner_create, name="owner_create"),
     path("eiere/<int:pk>/", views.owner_detail, name="owner"),
     path("eiere/<int:pk>/endre/", views.owner_edit, name="owner_edit"),
+    path("logg/", views.county_audit_log, name="audit"),
     path("institusjoner/", views.institution_list, name="institutions"),
     path("institusjoner/ny/", views.institution_edit, name="institution_create"),
     path("institusjoner/<int:pk>/endre/", views.institution_edit, name="institution_edit"),

@@ -14,6 +14,7 @@ from lokomp.accounts.scoping import (
     visible_units,
 )
 from lokomp.core.audit import save_with_audit
+from lokomp.core.models import AuditEntry
 
 from .forms import InstitutionForm, OwnerForm, UnitForm, UnitStaffForm
 from .models import Institution, Municipality, Unit, UnitKind
@@ -187,6 +188,19 @@ def owner_create(request):
         messages.success(request, f"{owner} er registrert.")
         return redirect("registry:owner", pk=owner.pk)
     return render(request, "registry/form.html", {"form": form, "title": "Ny eier"})
+
+
+@login_required
+def county_audit_log(request):
+    """Every change in the county admin's counties: registry and partnerships alike."""
+    scope = user_scope(request.user)
+    if not (scope.superuser or scope.admin_counties):
+        return render(request, "403.html", status=403)
+    entries = AuditEntry.objects.select_related("user", "county", "partnership")
+    if not scope.superuser:
+        entries = entries.filter(county__in=scope.admin_counties)
+    page = Paginator(entries, 50).get_page(request.GET.get("side"))
+    return render(request, "registry/audit.html", {"page": page})
 
 
 @login_required

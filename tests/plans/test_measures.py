@@ -49,7 +49,7 @@ def test_coordinator_adds_a_measure_with_week_precision(as_user, plan_2025):
     entry = AuditEntry.objects.get(action="plans.measure.created", object_id=str(measure.pk))
     assert entry.user.username == "koordinator"
     assert entry.partnership == plan_2025.partnership
-    assert entry.data["changes"]["title"] == [None, "Læringskaravane"]
+    assert entry.data["changes"]["Hva"] == [None, "Læringskaravane"]
 
 
 def test_preview_shows_interpretation_without_saving(as_user, plan_2025):
@@ -125,10 +125,11 @@ def test_editing_records_changed_fields(as_user, plan_2025):
     assert measure.when.format() == "11.–13. august 2025"
     assert measure.get_status_display() == "Gjennomført"
     entry = AuditEntry.objects.filter(action="plans.measure.changed").latest("at")
-    assert entry.data["changes"]["status"] == ["planned", "done"]
-    assert "when_text" in entry.data["changes"]
-    log = client.get(reverse("partnerships:audit", args=["sor-troms-evenes"]))
-    assert "Marte Fjellheim" in log.content.decode()
+    assert entry.data["changes"]["Status"] == ["Planlagt", "Gjennomført"]
+    assert "Når" in entry.data["changes"]
+    log = client.get(reverse("partnerships:audit", args=["sor-troms-evenes"])).content.decode()
+    assert "Marte Fjellheim" in log
+    assert "<strong>Status</strong>: Planlagt → Gjennomført" in log
 
 
 def test_responsibility_needs_someone(as_user, plan_2025):

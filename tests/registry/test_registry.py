@@ -36,8 +36,13 @@ def test_unit_leader_keeps_the_staff_number(as_user):
     unit.refresh_from_db()
     assert unit.staff_count == 42
     entry = AuditEntry.objects.get(action="registry.unit.changed", object_id=str(unit.pk))
-    assert entry.data["changes"]["staff_count"][1] == 42
+    assert entry.data["changes"]["Antall ansatte"][1] == 42
     assert entry.county.name == "Troms"
+    log = as_user("statsforvalter").get(reverse("registry:audit")).content.decode()
+    assert "Kanebogen skole endret" in log and "Hilde Brattli" in log
+    assert "<strong>Antall ansatte</strong>" in log
+    other_county = as_user("nordland").get(reverse("registry:audit")).content.decode()
+    assert "Kanebogen skole endret" not in other_county
 
 
 def test_owner_org_number_is_checked(as_user):

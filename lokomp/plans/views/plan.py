@@ -58,7 +58,7 @@ def plan_edit(request, slug: str, year: str):
             form.save()
             goals.save()
             if goals.has_changed():
-                changes["goals"] = [None, [g.text[:60] for g in plan.goals.all()]]
+                changes["Mål"] = [None, [g.text[:60] for g in plan.goals.all()]]
             log_action(
                 "plans.plan.changed",
                 user=request.user,
