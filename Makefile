@@ -16,11 +16,14 @@ run: deps system-deps
 
 test: deps test-deps system-deps
 	$(VENV)/bin/ruff check lokomp tests bench
+	$(VENV)/bin/ruff format --check --quiet lokomp tests bench
+	$(VENV)/bin/mypy
 	$(VENV)/bin/pytest -q $(PYTEST_ARGS)
 
 lint: test-deps
 	$(VENV)/bin/ruff check lokomp tests bench
 	$(VENV)/bin/ruff format --check lokomp tests bench
+	$(VENV)/bin/mypy
 
 bench: deps
 	$(PY) manage.py migrate --noinput

@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from lokomp.partnerships.models import Partnership, PartnershipOwner
+from lokomp.partnerships.models import CountyShare, Partnership, PartnershipOwner
 from lokomp.registry.models import Institution, Owner, Unit
 
 from .models import Role
@@ -93,9 +93,7 @@ def visible_partnerships(user) -> QuerySet[Partnership]:
     q = Q(pk__in=scope.coordinator_partnerships)
     if counties:
         q |= Q(county__in=counties) | Q(
-            pk__in=Partnership.county_shares.rel.related_model.objects.filter(
-                county__in=counties
-            ).values("partnership_id")
+            pk__in=CountyShare.objects.filter(county__in=counties).values("partnership_id")
         )
     if member_owners:
         q |= Q(

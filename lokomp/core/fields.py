@@ -44,9 +44,9 @@ class CodeSetField(models.CharField):
     def value_to_string(self, obj):
         return self.get_prep_value(self.value_from_object(obj))
 
-    def formfield(self, **kwargs):
+    def formfield(self, **kwargs):  # type: ignore[override]  # always a multiple choice
         return forms.MultipleChoiceField(
-            choices=self.choices,
+            choices=self.choices or [],
             required=not self.blank,
             label=self.verbose_name,
             help_text=self.help_text,

@@ -1,9 +1,16 @@
 """Form helpers: Designsystemet classes on every widget, and errors tied to their field."""
 
+from typing import TYPE_CHECKING
+
 from django import forms
 
+if TYPE_CHECKING:
+    _FormBase = forms.BaseForm
+else:
+    _FormBase = object
 
-class DsFormMixin:
+
+class DsFormMixin(_FormBase):
     """Gives each widget the Designsystemet class and links the error message to it, so a
     screen reader reads the message with the field (aria-describedby, aria-invalid)."""
 
@@ -22,7 +29,7 @@ class DsFormMixin:
 
     def full_clean(self):
         super().full_clean()
-        for name in self._errors or {}:
+        for name in self.errors:
             if name in self.fields:
                 widget = self.fields[name].widget
                 widget.attrs["aria-invalid"] = "true"

@@ -418,6 +418,13 @@ def _year(raw: str | None) -> int | None:
     return 2000 + year if len(raw) == 2 else year
 
 
+def _given_year(raw: str) -> int:
+    """A year the pattern requires (the group is never empty where this is called)."""
+    year = _year(raw)
+    assert year is not None
+    return year
+
+
 def _number(raw: str) -> int:
     return int(raw) if raw.isdigit() else NUMBER_WORDS[raw]
 
@@ -500,7 +507,7 @@ def parse_when(text: str, school_year: int | None = None) -> When:
                 notes.append(kind)
             elif kind == "numeric_date":
                 first = (
-                    _date(_year(g["y1"]), int(g["m1"]), int(g["d1"]))
+                    _date(_given_year(g["y1"]), int(g["m1"]), int(g["d1"]))
                     if 1 <= int(g["m1"]) <= 12
                     else None
                 )
@@ -510,7 +517,7 @@ def parse_when(text: str, school_year: int | None = None) -> When:
                 if g["d2"]:
                     if not 1 <= int(g["m2"]) <= 12:
                         raise WhenParseError(f"«{match.group(0)}» er ikke en dato.")
-                    last = _date(_year(g["y2"]), int(g["m2"]), int(g["d2"]))
+                    last = _date(_given_year(g["y2"]), int(g["m2"]), int(g["d2"]))
                 periods.append(_Period(first, last, Precision.DAY))
             elif kind == "school_year":
                 first_year = int(g["y1"] or g["y3"])
@@ -526,7 +533,7 @@ def parse_when(text: str, school_year: int | None = None) -> When:
                 m2 = _month(g["m2"])
                 m1 = _month(g["m1"]) if g["m1"] else m2
                 y2 = _month_year(m2, _year(g["y2"]), sy)
-                y1 = _year(g["y1"]) if g["y1"] else (y2 if m1 <= m2 else y2 - 1)
+                y1 = _given_year(g["y1"]) if g["y1"] else (y2 if m1 <= m2 else y2 - 1)
                 first = _date(y1, m1, int(g["d1"]))
                 last = _date(y2, m2, int(g["d2"]))
                 start_time, end_time = _time(g["a1"]), _time(g["a2"])
@@ -557,7 +564,7 @@ def parse_when(text: str, school_year: int | None = None) -> When:
             elif kind == "month_range":
                 m1, m2 = _month(g["m1"]), _month(g["m2"])
                 y2 = _month_year(m2, _year(g["y2"]), sy)
-                y1 = _year(g["y1"]) if g["y1"] else (y2 if m1 <= m2 else y2 - 1)
+                y1 = _given_year(g["y1"]) if g["y1"] else (y2 if m1 <= m2 else y2 - 1)
                 periods.append(_Period(date(y1, m1, 1), month_end(y2, m2), Precision.MONTH))
             elif kind == "month":
                 month = _month(g["m"])
@@ -569,10 +576,9 @@ def parse_when(text: str, school_year: int | None = None) -> When:
                 counts.append((_number(g["n"]), "ganger", False))
             elif kind == "semester":
                 season = "høst" if g["s"] in ("høst", "haust") else "vår"
-                year = _year(g["y"])
-                if year is None:
-                    year = sy if season == "høst" else sy + 1
-                periods.append(_Period(*semester_bounds(season, year), Precision.SEMESTER))
+                given = _year(g["y"])
+                semester_year = given if given is not None else (sy if season == "høst" else sy + 1)
+                periods.append(_Period(*semester_bounds(season, semester_year), Precision.SEMESTER))
             elif kind == "count":
                 unit = "ganger" if g["x"] else COUNT_UNITS.get(g["u"], g["u"])
                 counts.append((_number(g["n"]), unit, bool(g["x"])))
@@ -618,14 +624,12 @@ def parse_when(text: str, school_year: int | None = None) -> When:
             count = sum(number for number, _unit, _x in counts)
         named = [u for _n, u, x in counts if not x and u != "ganger"]
         unit = named[0] if named else "ganger"
-    elif len([p for p in periods if p.precision in (Precision.DAY, Precision.TIME)]) > 1 and len(
-        periods
-    ) == len([p for p in periods if p.precision in (Precision.DAY, Precision.TIME)]):
-        # Several separate days ("14. oktober og 11. mai"): keep how many.
-        if not all(p.start == p.end for p in periods) or len({p.start for p in periods}) < 2:
-            pass
-        else:
-            count, unit = len({p.start for p in periods}), "ganger"
+    else:
+        # Several separate single days ("14. oktober og 11. mai"): keep how many.
+        days = {p.start for p in periods if p.precision in (Precision.DAY, Precision.TIME)}
+        single = all(p.start == p.end for p in periods)
+        if len(days) > 1 and single and len(periods) == len(days):
+            count, unit = len(days), "ganger"
     if count is not None and count < 1:
         raise WhenParseError("Antallet må være minst 1.")
 

@@ -38,10 +38,10 @@ class Partnership(models.Model):
         County, on_delete=models.PROTECT, related_name="partnerships", verbose_name="Fylke"
     )
     schemes = models.ManyToManyField(Scheme, related_name="partnerships", verbose_name="Ordninger")
-    owners = models.ManyToManyField(
+    owners: models.ManyToManyField = models.ManyToManyField(
         Owner, through="PartnershipOwner", related_name="partnerships", verbose_name="Eiere"
     )
-    institutions = models.ManyToManyField(
+    institutions: models.ManyToManyField = models.ManyToManyField(
         Institution,
         through="PartnershipInstitution",
         related_name="partnerships",

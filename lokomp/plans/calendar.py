@@ -23,6 +23,14 @@ from lokomp.partnerships.models import Scheme
 from .models import Activity, Measure, TargetScope
 
 
+def placed(obj) -> When:
+    """The When of a measure or activity read for the calendar (the query leaves out those
+    whose NÅR could not be read, so there is always a period)."""
+    when = obj.when
+    assert when is not None and when.start is not None and when.end is not None
+    return when
+
+
 @dataclass
 class CalendarItem:
     title: str
@@ -39,15 +47,25 @@ class CalendarItem:
         prefix = "activity" if self.activity else "measure"
         return f"{prefix}-{obj.uid}@lokomp"
 
+    @property
+    def first(self) -> date:
+        assert self.when.start is not None
+        return self.when.start
+
+    @property
+    def last(self) -> date:
+        assert self.when.end is not None
+        return self.when.end
+
     def on_day(self, day: date) -> bool:
-        return self.when.start <= day <= self.when.end
+        return self.first <= day <= self.last
 
     @property
     def is_day_item(self) -> bool:
         """Placed on its days (a time or a few days), not as a span over the period."""
         return (
             self.when.precision in (Precision.TIME, Precision.DAY)
-            and (self.when.end - self.when.start).days < 7
+            and (self.last - self.first).days < 7
         )
 
 
@@ -139,7 +157,7 @@ def plan_items(
     items = [
         CalendarItem(
             title=a.title,
-            when=a.when,
+            when=placed(a),
             scheme=a.scheme or a.measure.scheme,
             kind_label=a.get_kind_display(),
             measure=a.measure,
@@ -151,7 +169,7 @@ def plan_items(
     items += [
         CalendarItem(
             title=m.title,
-            when=m.when,
+            when=placed(m),
             scheme=m.scheme,
             kind_label="Tiltak",
             measure=m,

@@ -40,30 +40,27 @@ def _new_calendar(name: str) -> Calendar:
 
 def _event(item: CalendarItem, stamp: datetime) -> Event | None:
     when = item.when
-    if when.start is None or when.precision == Precision.CONTINUOUS:
+    if when.precision == Precision.CONTINUOUS:
         return None
+    first, last = item.first, item.last
     event = Event()
     event.add("uid", item.uid)
     event.add("dtstamp", stamp)
     summary = item.title if item.activity else f"Tiltak {item.measure.number}: {item.title}"
     event.add("summary", summary)
     if when.precision == Precision.TIME and when.start_time is not None:
-        start = datetime.combine(when.start, when.start_time, tzinfo=OSLO)
+        start = datetime.combine(first, when.start_time, tzinfo=OSLO)
         if when.end_time is not None:
-            end = datetime.combine(when.end, when.end_time, tzinfo=OSLO)
+            end = datetime.combine(last, when.end_time, tzinfo=OSLO)
+        elif first == last:
+            end = start + timedelta(hours=1)
         else:
-            end = (
-                start + timedelta(hours=1)
-                if when.start == when.end
-                else datetime.combine(
-                    when.end + timedelta(days=1), datetime.min.time(), tzinfo=OSLO
-                )
-            )
+            end = datetime.combine(last + timedelta(days=1), datetime.min.time(), tzinfo=OSLO)
         event.add("dtstart", start)
         event.add("dtend", end)
     else:
-        event.add("dtstart", when.start)
-        event.add("dtend", when.end + timedelta(days=1))
+        event.add("dtstart", first)
+        event.add("dtend", last + timedelta(days=1))
         if when.precision != Precision.DAY:
             event.add("transp", "TRANSPARENT")
     lines = [f"Når: {when.format()}", f"Ordning: {item.scheme.name}"]
@@ -96,8 +93,9 @@ def current_plans(partnerships) -> tuple[list[int], str]:
     number of measures and activities of each plan (so a deletion changes it too). One query.
     """
     measures = Measure.objects.filter(plan=OuterRef("pk")).order_by().values("plan")
-    activities = Activity.objects.filter(measure__plan=OuterRef("pk")).order_by()
-    activities = activities.values("measure__plan")
+    activities = (
+        Activity.objects.filter(measure__plan=OuterRef("pk")).order_by().values("measure__plan")
+    )
     rows = list(
         ActionPlan.objects.filter(
             partnership__in=partnerships,
