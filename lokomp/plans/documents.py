@@ -3,6 +3,9 @@ as the page), DOCX (python-docx) and XLSX (openpyxl), all from `plan_rows`."""
 
 from __future__ import annotations
 
+from io import BytesIO
+
+from django.template.loader import render_to_string
 from django.utils import timezone
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -19,6 +22,22 @@ from .models import ActionPlan, Goal
 from .queries import PlanRow, plan_rows
 
 HEADERS = ["", "HVA", "HVORDAN", "MÅLGRUPPE", "NÅR", "ANSVAR"]
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def plan_document(plan: ActionPlan, fmt: str, *, base_url: str = ".") -> bytes:
+    """The plan as a PDF, DOCX or XLSX file."""
+    if fmt == "pdf":
+        html = render_to_string("plans/plan_print.html", plan_context(plan))
+        return html_to_pdf(html, base_url=base_url)
+    maker = {"docx": plan_docx, "xlsx": plan_xlsx}[fmt]
+    buffer = BytesIO()
+    maker(plan, *plan_rows(plan)).save(buffer)
+    return buffer.getvalue()
 
 
 def plan_context(plan: ActionPlan) -> dict:

@@ -12,9 +12,9 @@ urlpatterns = [
     path(P + "tiltak/<int:number>/", plan.measure_detail, name="measure"),
     path(P + "tiltak/<int:number>/endre/", plan.measure_form, name="measure_edit"),
     path(P + "tiltak/<int:number>/aktiviteter/ny/", plan.activity_form, name="activity_create"),
-    path(P + "tiltaksplan.pdf", exports.plan_pdf, name="plan_pdf"),
-    path(P + "tiltaksplan.docx", exports.plan_docx, name="plan_docx"),
-    path(P + "tiltaksplan.xlsx", exports.plan_xlsx, name="plan_xlsx"),
+    path(P + "tiltaksplan.pdf", exports.plan_document, {"fmt": "pdf"}, name="plan_pdf"),
+    path(P + "tiltaksplan.docx", exports.plan_document, {"fmt": "docx"}, name="plan_docx"),
+    path(P + "tiltaksplan.xlsx", exports.plan_document, {"fmt": "xlsx"}, name="plan_xlsx"),
     path("partnerskap/<slug:slug>/aktiviteter/<int:pk>/", plan.activity_detail, name="activity"),
     path(
         "partnerskap/<slug:slug>/aktiviteter/<int:pk>/endre/",

@@ -45,36 +45,15 @@ class Municipality(models.Model):
         return self.name
 
 
-class OwnerKind(models.TextChoices):
-    MUNICIPAL = "municipal", "Kommunal"
-    PRIVATE = "private", "Privat"
-    COUNTY = "county", "Fylkeskommunal"
-    STATE = "state", "Statlig"
+class Organisation(models.Model):
+    """An organisation with an organisation number (MOD11-checked, stored as digits)."""
 
-
-class Owner(models.Model):
-    """Owner of kindergartens and schools: a municipality, a private owner, a county."""
-
-    name = models.CharField("Navn", max_length=200)
-    kind = models.CharField("Type eier", max_length=12, choices=OwnerKind.choices)
     org_number = models.CharField(
         "Organisasjonsnummer", max_length=11, blank=True, validators=[validate_org_number]
     )
-    municipality = models.ForeignKey(
-        Municipality,
-        on_delete=models.PROTECT,
-        related_name="owners",
-        verbose_name="Kommune",
-        help_text="Kommunen eieren holder til i.",
-    )
 
     class Meta:
-        ordering = ["name"]
-        verbose_name = "eier"
-        verbose_name_plural = "eiere"
-
-    def __str__(self) -> str:
-        return self.name
+        abstract = True
 
     def save(self, *args, **kwargs):
         self.org_number = "".join(ch for ch in self.org_number if ch.isdigit())
@@ -83,6 +62,35 @@ class Owner(models.Model):
     @property
     def org_number_display(self) -> str:
         return format_org_number(self.org_number) if self.org_number else ""
+
+
+class OwnerKind(models.TextChoices):
+    MUNICIPAL = "municipal", "Kommunal"
+    PRIVATE = "private", "Privat"
+    COUNTY = "county", "Fylkeskommunal"
+    STATE = "state", "Statlig"
+
+
+class Owner(Organisation):
+    """Owner of kindergartens and schools: a municipality, a private owner, a county."""
+
+    name = models.CharField("Navn", max_length=200)
+    kind = models.CharField("Type eier", max_length=12, choices=OwnerKind.choices)
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="owners",
+        verbose_name="Kommune",
+        help_text="Kommunen eieren holder til i.",
+    )
+
+    class Meta(Organisation.Meta):
+        ordering = ["name"]
+        verbose_name = "eier"
+        verbose_name_plural = "eiere"
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class UnitKind(models.TextChoices):
@@ -125,15 +133,12 @@ class InstitutionKind(models.TextChoices):
     OTHER = "other", "Annen aktør"
 
 
-class Institution(models.Model):
+class Institution(Organisation):
     """UH (universities, university colleges) and competence centres (SNU, SePU, RSK)."""
 
     name = models.CharField("Navn", max_length=200)
     short_name = models.CharField("Kortnavn", max_length=40)
     kind = models.CharField("Type", max_length=12, choices=InstitutionKind.choices)
-    org_number = models.CharField(
-        "Organisasjonsnummer", max_length=11, blank=True, validators=[validate_org_number]
-    )
     county = models.ForeignKey(
         County,
         on_delete=models.PROTECT,
@@ -144,18 +149,10 @@ class Institution(models.Model):
         help_text="Tomt for nasjonale aktører.",
     )
 
-    class Meta:
+    class Meta(Organisation.Meta):
         ordering = ["short_name"]
         verbose_name = "institusjon"
         verbose_name_plural = "institusjoner"
 
     def __str__(self) -> str:
         return self.short_name or self.name
-
-    def save(self, *args, **kwargs):
-        self.org_number = "".join(ch for ch in self.org_number if ch.isdigit())
-        super().save(*args, **kwargs)
-
-    @property
-    def org_number_display(self) -> str:
-        return format_org_number(self.org_number) if self.org_number else ""

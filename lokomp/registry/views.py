@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q, Sum
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from lokomp.accounts.scoping import (
     editable_institutions,
@@ -30,6 +31,31 @@ def _municipalities_for(user):
         | Q(pk__in=editable_owners(user).values("municipality_id"))
         | Q(units__in=editable_units(user))
     ).distinct()
+
+
+def _form_page(request, form, *, action: str, title: str, county_of, done, cancel: str):
+    """Save a valid posted form with its audit entry and go on; else show the form again
+    with the messages next to the fields and what the user typed."""
+    if request.method == "POST" and form.is_valid():
+        saved = save_with_audit(
+            form, user=request.user, action=action, county=county_of(form.instance)
+        )
+        messages.success(request, f"{saved} er lagret.")
+        return done(saved)
+    return render(request, "registry/form.html", {"form": form, "title": title, "cancel": cancel})
+
+
+def _unit_county(obj):
+    """Units and owners belong to the county of their municipality."""
+    return obj.municipality.county
+
+
+def _to_unit(unit):
+    return redirect("registry:unit", pk=unit.pk)
+
+
+def _to_owner(owner):
+    return redirect("registry:owner", pk=owner.pk)
 
 
 @login_required
@@ -93,14 +119,14 @@ def unit_edit(request, pk: int):
     else:
         form_kwargs, form_class = {}, UnitStaffForm
     form = form_class(request.POST or None, instance=unit, **form_kwargs)
-    if request.method == "POST" and form.is_valid():
-        save_with_audit(
-            form, user=request.user, action="registry.unit", county=unit.municipality.county
-        )
-        messages.success(request, f"{unit} er lagret.")
-        return redirect("registry:unit", pk=unit.pk)
-    return render(
-        request, "registry/form.html", {"form": form, "title": f"Endre {unit}", "back": unit}
+    return _form_page(
+        request,
+        form,
+        action="registry.unit",
+        title=f"Endre {unit}",
+        cancel=reverse("registry:unit", args=[unit.pk]),
+        county_of=_unit_county,
+        done=_to_unit,
     )
 
 
@@ -112,16 +138,15 @@ def unit_create(request):
     form = UnitForm(
         request.POST or None, owners=owners, municipalities=_municipalities_for(request.user)
     )
-    if request.method == "POST" and form.is_valid():
-        unit = save_with_audit(
-            form,
-            user=request.user,
-            action="registry.unit",
-            county=form.cleaned_data["municipality"].county,
-        )
-        messages.success(request, f"{unit} er registrert.")
-        return redirect("registry:unit", pk=unit.pk)
-    return render(request, "registry/form.html", {"form": form, "title": "Ny enhet"})
+    return _form_page(
+        request,
+        form,
+        action="registry.unit",
+        title="Ny enhet",
+        cancel=reverse("registry:units"),
+        county_of=_unit_county,
+        done=_to_unit,
+    )
 
 
 @login_required
@@ -160,14 +185,14 @@ def owner_edit(request, pk: int):
     form = OwnerForm(
         request.POST or None, instance=owner, municipalities=_municipalities_for(request.user)
     )
-    if request.method == "POST" and form.is_valid():
-        save_with_audit(
-            form, user=request.user, action="registry.owner", county=owner.municipality.county
-        )
-        messages.success(request, f"{owner} er lagret.")
-        return redirect("registry:owner", pk=owner.pk)
-    return render(
-        request, "registry/form.html", {"form": form, "title": f"Endre {owner}", "back": owner}
+    return _form_page(
+        request,
+        form,
+        action="registry.owner",
+        title=f"Endre {owner}",
+        cancel=reverse("registry:owner", args=[owner.pk]),
+        county_of=_unit_county,
+        done=_to_owner,
     )
 
 
@@ -178,16 +203,15 @@ def owner_create(request):
         return render(request, "403.html", status=403)
     municipalities = _municipalities_for(request.user)
     form = OwnerForm(request.POST or None, municipalities=municipalities)
-    if request.method == "POST" and form.is_valid():
-        owner = save_with_audit(
-            form,
-            user=request.user,
-            action="registry.owner",
-            county=form.cleaned_data["municipality"].county,
-        )
-        messages.success(request, f"{owner} er registrert.")
-        return redirect("registry:owner", pk=owner.pk)
-    return render(request, "registry/form.html", {"form": form, "title": "Ny eier"})
+    return _form_page(
+        request,
+        form,
+        action="registry.owner",
+        title="Ny eier",
+        cancel=reverse("registry:owners"),
+        county_of=_unit_county,
+        done=_to_owner,
+    )
 
 
 @login_required
@@ -236,14 +260,12 @@ def institution_edit(request, pk: int | None = None):
             pk__in=scope.admin_counties
         )
         form.fields["county"].required = True
-    if request.method == "POST" and form.is_valid():
-        saved = save_with_audit(
-            form,
-            user=request.user,
-            action="registry.institution",
-            county=form.cleaned_data.get("county"),
-        )
-        messages.success(request, f"{saved} er lagret.")
-        return redirect("registry:institutions")
-    title = f"Endre {institution}" if institution else "Ny institusjon"
-    return render(request, "registry/form.html", {"form": form, "title": title})
+    return _form_page(
+        request,
+        form,
+        action="registry.institution",
+        title=f"Endre {institution}" if institution else "Ny institusjon",
+        cancel=reverse("registry:institutions"),
+        county_of=lambda saved: saved.county,
+        done=lambda _saved: redirect("registry:institutions"),
+    )

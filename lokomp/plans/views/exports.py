@@ -1,18 +1,15 @@
 """The plan as documents users hand on (PDF, DOCX, XLSX) and calendars they subscribe to."""
 
-from io import BytesIO
-
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404
-from django.template.loader import render_to_string
 
 from lokomp.accounts.scoping import get_partnership_for_viewer
 from lokomp.partnerships.models import Partnership
 from lokomp.registry.models import Unit
 
 from .. import documents, ical
-from ..queries import get_plan, plan_rows
+from ..queries import get_plan
 
 
 def _filename(plan, extension: str) -> str:
@@ -26,38 +23,11 @@ def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
 
 
 @login_required
-def plan_pdf(request, slug: str, year: str):
+def plan_document(request, slug: str, year: str, fmt: str):
     partnership = get_partnership_for_viewer(request, slug)
     plan = get_plan(partnership, year)
-    html = render_to_string("plans/plan_print.html", documents.plan_context(plan))
-    pdf = documents.html_to_pdf(html, base_url=request.build_absolute_uri("/"))
-    return _download(pdf, "application/pdf", _filename(plan, "pdf"))
-
-
-@login_required
-def plan_docx(request, slug: str, year: str):
-    partnership = get_partnership_for_viewer(request, slug)
-    plan = get_plan(partnership, year)
-    buffer = BytesIO()
-    documents.plan_docx(plan, *plan_rows(plan)).save(buffer)
-    return _download(
-        buffer.getvalue(),
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        _filename(plan, "docx"),
-    )
-
-
-@login_required
-def plan_xlsx(request, slug: str, year: str):
-    partnership = get_partnership_for_viewer(request, slug)
-    plan = get_plan(partnership, year)
-    buffer = BytesIO()
-    documents.plan_xlsx(plan, *plan_rows(plan)).save(buffer)
-    return _download(
-        buffer.getvalue(),
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        _filename(plan, "xlsx"),
-    )
+    content = documents.plan_document(plan, fmt, base_url=request.build_absolute_uri("/"))
+    return _download(content, documents.CONTENT_TYPES[fmt], _filename(plan, fmt))
 
 
 def _calendar_response(request, version: str, render) -> HttpResponse:

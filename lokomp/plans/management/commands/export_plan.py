@@ -1,13 +1,11 @@
-from io import BytesIO
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.http import Http404
-from django.template.loader import render_to_string
 
 from lokomp.partnerships.models import Partnership
 from lokomp.plans import documents, ical
-from lokomp.plans.queries import get_plan, plan_rows
+from lokomp.plans.queries import get_plan
 
 
 class Command(BaseCommand):
@@ -27,15 +25,9 @@ class Command(BaseCommand):
             plan = get_plan(found, year)
         except Http404 as error:
             raise CommandError(str(error)) from error
-        if format == "pdf":
-            html = render_to_string("plans/plan_print.html", documents.plan_context(plan))
-            content = documents.html_to_pdf(html, base_url=".")
-        elif format == "ics":
+        if format == "ics":
             content = ical.partnership_calendar(found, ical.current_plans([found])[0])
         else:
-            buffer = BytesIO()
-            maker = documents.plan_docx if format == "docx" else documents.plan_xlsx
-            maker(plan, *plan_rows(plan)).save(buffer)
-            content = buffer.getvalue()
+            content = documents.plan_document(plan, format)
         Path(out).write_bytes(content)
         self.stdout.write(f"Skrev {out} ({len(content)} byte).")
