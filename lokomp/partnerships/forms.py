@@ -1,6 +1,7 @@
 from django import forms
 from django.forms import inlineformset_factory
 
+from lokomp.accounts.models import Side
 from lokomp.core.forms import DsFormMixin, DsModelForm
 from lokomp.registry.models import Institution, Owner
 
@@ -85,3 +86,29 @@ class NewPlanForm(DsFormMixin, forms.Form):
     copy_from_previous = forms.BooleanField(
         label="Kopier mål og tiltak fra forrige års plan", required=False, initial=True
     )
+
+
+class AddCoordinatorForm(DsFormMixin, forms.Form):
+    """Users come from the production login (Feide, ID-porten); here an existing user is
+    given the coordinator role."""
+
+    user = forms.CharField(
+        label="Brukernavn eller e-postadresse",
+        max_length=254,
+        error_messages={"required": "Skriv brukernavnet eller e-postadressen."},
+    )
+    side = forms.ChoiceField(label="Side", choices=Side.choices, widget=forms.RadioSelect)
+
+    def clean_user(self):
+        from lokomp.accounts.models import User
+
+        value = self.cleaned_data["user"].strip()
+        user = (
+            User.objects.filter(username=value).first()
+            or User.objects.filter(email__iexact=value).first()
+        )
+        if user is None:
+            raise forms.ValidationError(
+                f"Fant ingen bruker «{value}». Brukeren må ha logget inn i Lokomp én gang."
+            )
+        return user

@@ -1,8 +1,9 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 
 from lokomp.accounts.models import Role
 from lokomp.accounts.scoping import (
@@ -19,8 +20,15 @@ from lokomp.core.models import AuditEntry
 from lokomp.plans.services import plan_create
 from lokomp.registry.models import Owner
 
-from .forms import CountyShareFormSet, NewPlanForm, PartnershipForm, SteeringGroupFormSet
+from .forms import (
+    AddCoordinatorForm,
+    CountyShareFormSet,
+    NewPlanForm,
+    PartnershipForm,
+    SteeringGroupFormSet,
+)
 from .models import PartnershipInstitution, PartnershipOwner
+from .services import coordinator_add, coordinator_remove
 
 
 @login_required
@@ -107,6 +115,39 @@ def _save_members(form) -> None:
         PartnershipInstitution.objects.get_or_create(
             partnership=partnership, institution=institution
         )
+
+
+@login_required
+def coordinators(request, slug: str):
+    partnership = get_partnership_for_editor(request, slug)
+    form = AddCoordinatorForm(request.POST or None)
+    if request.method == "POST" and "fjern" in request.POST:
+        assignment = get_object_or_404(
+            partnership.role_assignments.filter(role=Role.COORDINATOR),
+            pk=request.POST["fjern"] if request.POST["fjern"].isdigit() else 0,
+        )
+        coordinator_remove(assignment=assignment, by=request.user)
+        messages.success(request, f"{assignment.user} er ikke lenger koordinator.")
+        return redirect("partnerships:coordinators", slug=slug)
+    if request.method == "POST" and form.is_valid():
+        try:
+            coordinator_add(
+                partnership=partnership,
+                user=form.cleaned_data["user"],
+                side=form.cleaned_data["side"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error("user", error.messages[0])
+        else:
+            messages.success(request, f"{form.cleaned_data['user']} er lagt til som koordinator.")
+            return redirect("partnerships:coordinators", slug=slug)
+    current = partnership.role_assignments.filter(role=Role.COORDINATOR).select_related("user")
+    return render(
+        request,
+        "partnerships/coordinators.html",
+        {"partnership": partnership, "form": form, "current": current},
+    )
 
 
 @login_required

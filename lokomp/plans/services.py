@@ -111,3 +111,32 @@ def activity_save(*, form, tracks, user):
         partnership=activity.measure.plan.partnership,
     )
     return activity
+
+
+@transaction.atomic
+def measure_delete(*, measure: Measure, user) -> None:
+    """Delete a measure with its activities; the audit log keeps what it was."""
+    log_action(
+        "plans.measure.deleted",
+        user=user,
+        obj=measure,
+        changes={
+            "Hva": [measure.title, None],
+            "Når": [measure.when_text, None],
+            "Aktiviteter": [[str(a) for a in measure.activities.all()], None],
+        },
+        partnership=measure.plan.partnership,
+    )
+    measure.delete()
+
+
+@transaction.atomic
+def activity_delete(*, activity, user) -> None:
+    log_action(
+        "plans.activity.deleted",
+        user=user,
+        obj=activity,
+        changes={"Tittel": [activity.title, None], "Når": [activity.when_text, None]},
+        partnership=activity.measure.plan.partnership,
+    )
+    activity.delete()

@@ -11,6 +11,7 @@ urlpatterns = [
     path(P + "tiltak/ny/", plan.measure_form, name="measure_create"),
     path(P + "tiltak/<int:number>/", plan.measure_detail, name="measure"),
     path(P + "tiltak/<int:number>/endre/", plan.measure_form, name="measure_edit"),
+    path(P + "tiltak/<int:number>/slett/", plan.measure_delete_view, name="measure_delete"),
     path(P + "tiltak/<int:number>/aktiviteter/ny/", plan.activity_form, name="activity_create"),
     path(P + "tiltaksplan.pdf", exports.plan_document, {"fmt": "pdf"}, name="plan_pdf"),
     path(P + "tiltaksplan.docx", exports.plan_document, {"fmt": "docx"}, name="plan_docx"),
@@ -20,6 +21,11 @@ urlpatterns = [
         "partnerskap/<slug:slug>/aktiviteter/<int:pk>/endre/",
         plan.activity_form,
         name="activity_edit",
+    ),
+    path(
+        "partnerskap/<slug:slug>/aktiviteter/<int:pk>/slett/",
+        plan.activity_delete_view,
+        name="activity_delete",
     ),
     path(
         "kalender/partnerskap/<uuid:token>.ics", exports.partnership_feed, name="partnership_feed"

@@ -55,3 +55,30 @@ def test_share_to_own_county_is_refused(as_user, sor_troms):
     data["andel-0-county"] = str(sor_troms.county_id)
     response = client.post(url, data)
     assert "Velg et annet fylke" in response.content.decode()
+
+
+def test_county_admin_adds_and_removes_a_coordinator(as_user, sor_troms):
+    client = as_user("statsforvalter")
+    url = reverse("partnerships:coordinators", args=["sor-troms-evenes"])
+    response = client.post(url, {"user": "ukjent@lokomp.example", "side": "uh"})
+    assert "Fant ingen bruker «ukjent@lokomp.example»" in response.content.decode()
+    response = client.post(url, {"user": "koordinator", "side": "owner"})
+    assert "er allerede koordinator" in response.content.decode()
+    response = client.post(url, {"user": "forum@lokomp.example", "side": "uh"})
+    assert response.status_code == 302
+    role = sor_troms.role_assignments.get(user__username="forum")
+    assert role.get_side_display() == "UH-siden"
+    # The new coordinator may now change the plan.
+    plan_edit = reverse("plans:plan_edit", args=["sor-troms-evenes", "2025-2026"])
+    assert as_user("forum").get(plan_edit).status_code == 200
+    assert client.post(url, {"fjern": str(role.pk)}).status_code == 302
+    assert as_user("forum").get(plan_edit).status_code == 403
+    log = client.get(reverse("partnerships:audit", args=["sor-troms-evenes"])).content.decode()
+    assert "Per Olav Lyngmo (UH-siden)" in log
+
+
+def test_coordinator_of_another_partnership_cannot_be_removed_here(as_user, ost_finnmark):
+    other = ost_finnmark.role_assignments.get()
+    url = reverse("partnerships:coordinators", args=["sor-troms-evenes"])
+    assert as_user("koordinator").post(url, {"fjern": str(other.pk)}).status_code == 404
+    assert ost_finnmark.role_assignments.filter(pk=other.pk).exists()

@@ -198,3 +198,28 @@ def test_new_plan_carries_goals_and_measures_forward(as_user, sor_troms):
         reverse("partnerships:plan_new", args=["sor-troms-evenes"]), {"school_year": "2027"}
     )
     assert "allerede en plan" in again.content.decode()
+
+
+def test_deleting_a_measure_asks_first_and_is_logged(as_user, plan_2025):
+    client = as_user("koordinator")
+    url = reverse("plans:measure_delete", args=["sor-troms-evenes", "2025-2026", 3])
+    page = client.get(url).content.decode()
+    assert "Slette tiltak 3: Dialogsamling?" in page
+    assert "3 aktiviteter under tiltaket slettes også." in page
+    assert plan_2025.measures.filter(number=3).exists()  # nothing happens on GET
+    assert as_user("statsforvalter").post(url).status_code == 403
+    response = client.post(url)
+    assert response["Location"] == reverse("plans:plan", args=["sor-troms-evenes", "2025-2026"])
+    assert not plan_2025.measures.filter(number=3).exists()
+    entry = AuditEntry.objects.get(action="plans.measure.deleted")
+    assert entry.data["changes"]["Hva"] == ["Dialogsamling", None]
+    assert len(entry.data["changes"]["Aktiviteter"][0]) == 3
+
+
+def test_deleting_an_activity(as_user, plan_2025):
+    activity = plan_2025.measures.get(number=4).activities.first()
+    url = reverse("plans:activity_delete", args=["sor-troms-evenes", activity.pk])
+    assert as_user("koordinator.ost").post(url).status_code == 404
+    response = as_user("koordinator").post(url)
+    assert response.status_code == 302
+    assert not plan_2025.measures.get(number=4).activities.filter(pk=activity.pk).exists()

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
 from lokomp.accounts.scoping import (
     can_edit_plan,
@@ -23,7 +24,7 @@ from ..forms import (
 )
 from ..models import Activity
 from ..queries import get_plan, partnership_municipalities, partnership_units, plan_rows
-from ..services import activity_save, measure_save
+from ..services import activity_delete, activity_save, measure_delete, measure_save
 
 
 @login_required
@@ -230,5 +231,51 @@ def activity_form(
             "form": form,
             "tracks": tracks,
             "preview": when_preview_context(form["when_text"].value() or "", plan.school_year),
+        },
+    )
+
+
+@login_required
+def measure_delete_view(request, slug: str, year: str, number: int):
+    partnership = get_partnership_for_plan_editor(request, slug)
+    plan = get_plan(partnership, year)
+    measure = _measure_or_404(plan, number)
+    if request.method == "POST":
+        measure_delete(measure=measure, user=request.user)
+        messages.success(request, f"Tiltak {number} er slettet.")
+        return redirect("plans:plan", slug=slug, year=plan.year_slug)
+    return render(
+        request,
+        "plans/confirm_delete.html",
+        {
+            "partnership": partnership,
+            "title": f"Slette tiltak {measure.number}: {measure.title}?",
+            "consequence": f"{measure.activities.count()} aktiviteter under tiltaket slettes også."
+            if measure.activities.exists()
+            else "",
+            "cancel": reverse("plans:measure", args=[slug, plan.year_slug, number]),
+        },
+    )
+
+
+@login_required
+def activity_delete_view(request, slug: str, pk: int):
+    partnership = get_partnership_for_plan_editor(request, slug)
+    activity = _activity_or_404(partnership, pk)
+    measure = activity.measure
+    if request.method == "POST":
+        activity_delete(activity=activity, user=request.user)
+        messages.success(request, f"«{activity}» er slettet.")
+        return redirect(
+            "plans:measure", slug=slug, year=measure.plan.year_slug, number=measure.number
+        )
+    return render(
+        request,
+        "plans/confirm_delete.html",
+        {
+            "partnership": partnership,
+            "title": f"Slette «{activity}»?",
+            "consequence": "",
+            "cancel": reverse("plans:activity", args=[slug, pk]),
         },
     )
