@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "lokomp.registry",
     "lokomp.partnerships",
     "lokomp.plans",
+    "lokomp.needs",
     "lokomp.demo",
 ]
 

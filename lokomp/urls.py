@@ -7,5 +7,6 @@ urlpatterns = [
     path("registeret/", include("lokomp.registry.urls")),
     path("partnerskap/", include("lokomp.partnerships.urls")),
     path("", include("lokomp.plans.urls")),
+    path("", include("lokomp.needs.urls")),
     path("admin/", admin.site.urls),
 ]

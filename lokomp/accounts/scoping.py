@@ -213,3 +213,83 @@ def get_object_in(queryset: QuerySet, readable: QuerySet, **lookup):
     if readable.filter(**lookup).exists():
         raise PermissionDenied("Du kan ikke endre dette.")
     raise Http404("Fant ikke siden.")
+
+
+# -- needs reports ----------------------------------------------------------------------------
+
+
+def visible_reports(user):
+    """Reports a user may read: the partnership's coordinators, and the county (its admin
+    and forum members, and the county that takes a share of the partnership)."""
+    from lokomp.needs.models import NeedsReport
+
+    scope = user_scope(user)
+    qs = NeedsReport.objects.all()
+    if scope.superuser:
+        return qs
+    q = Q(partnership__in=scope.coordinator_partnerships)
+    if scope.county_readers:
+        q |= Q(partnership__county__in=scope.county_readers) | Q(
+            partnership__in=CountyShare.objects.filter(county__in=scope.county_readers).values(
+                "partnership_id"
+            )
+        )
+    return qs.filter(q)
+
+
+def get_report_for_viewer(request, pk: int):
+    report = (
+        visible_reports(request.user)
+        .select_related("partnership", "partnership__county", "template", "scheme", "plan")
+        .filter(pk=pk)
+        .first()
+    )
+    if report is None:
+        raise Http404("Fant ikke behovsmeldingen.")
+    return report
+
+
+def get_report_for_editor(request, pk: int):
+    report = get_report_for_viewer(request, pk)
+    if not can_edit_plan(request.user, report.partnership):
+        raise PermissionDenied("Bare partnerskapets koordinatorer kan skrive behovsmeldingen.")
+    return report
+
+
+def get_report_for_county_admin(request, pk: int):
+    report = get_report_for_viewer(request, pk)
+    scope = user_scope(request.user)
+    if not (scope.superuser or report.partnership.county_id in scope.admin_counties):
+        raise PermissionDenied("Bare Statsforvalteren i fylket kan gjøre dette.")
+    return report
+
+
+def get_county_for_reader(request, number: str):
+    from lokomp.registry.models import County
+
+    scope = user_scope(request.user)
+    county = County.objects.filter(number=number).first()
+    if county is None or not (scope.superuser or county.pk in scope.county_readers):
+        raise Http404("Fant ikke fylket.")
+    return county
+
+
+def get_county_for_admin(request, number: str):
+    county = get_county_for_reader(request, number)
+    scope = user_scope(request.user)
+    if not (scope.superuser or county.pk in scope.admin_counties):
+        raise PermissionDenied("Bare Statsforvalteren kan endre skjemaene.")
+    return county
+
+
+def can_read_reports(user, partnership: Partnership) -> bool:
+    """Needs reports are read by the partnership's coordinators and by the county: its
+    admin and forum members, and those of a county that takes a share of the partnership."""
+    scope = user_scope(user)
+    if scope.superuser or partnership.pk in scope.coordinator_partnerships:
+        return True
+    if partnership.county_id in scope.county_readers:
+        return True
+    return CountyShare.objects.filter(
+        partnership=partnership, county__in=scope.county_readers
+    ).exists()

@@ -30,10 +30,17 @@ def home(request):
         plans_by_partnership.setdefault(plan.partnership_id, []).append(plan)
     rows = [(p, plans_by_partnership.get(p.pk, [])) for p in partnerships[:50]]
     my_units = visible_units(request.user).filter(pk__in=scope.units).select_related("municipality")
+    from lokomp.needs.models import ReportTemplate
+    from lokomp.registry.models import County
+
+    counties = [
+        (county, ReportTemplate.objects.filter(county=county).order_by("-year").first())
+        for county in County.objects.filter(pk__in=scope.county_readers)
+    ]
     return render(
         request,
         "core/home.html",
-        {"rows": rows, "my_units": my_units, "scope": scope},
+        {"rows": rows, "my_units": my_units, "scope": scope, "counties": counties},
     )
 
 

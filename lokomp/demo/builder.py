@@ -50,6 +50,9 @@ SCHEMES = [
     ("kompetanseloftet", "Kompetanseløftet", "Kompetanseløftet (alle)", "#1f8a5a"),
 ]
 
+# Scheme rules as data: Dekomp requires the owners to co-finance 30 % of the grant.
+CO_FINANCING = {"dekomp": 30}
+
 # Real organisation numbers from the seeds (public facts); the rest are made up below.
 KNOWN_ORG_NUMBERS = {"Harstad kommune": "972417971", "UiT Norges arktiske universitet": "970422528"}
 
@@ -124,7 +127,12 @@ class Builder:
             self._municipality(number, name, "56")
         for code, name, label, colour in SCHEMES:
             self.schemes[code] = Scheme.objects.create(
-                code=code, name=name, label=label, colour=colour, order=len(self.schemes)
+                code=code,
+                name=name,
+                label=label,
+                colour=colour,
+                order=len(self.schemes),
+                co_financing_percent=CO_FINANCING.get(code),
             )
         for short, name, kind, county in [
             ("UiT", "UiT Norges arktiske universitet", InstitutionKind.UNIVERSITY, "55"),
@@ -462,6 +470,25 @@ class Builder:
             )
         return activity
 
+    def needs_reports(self, sor_troms: Partnership) -> None:
+        """The forms of seeds 003 (2023) and 002 (2026–27), and Sør-Troms og Evenes' reports."""
+        from lokomp.needs.standard_forms import FORM_2023, FORM_2026, install_form
+
+        from .reports import build_reports
+
+        troms = self.counties["55"]
+        install_form(troms, FORM_2023)
+        install_form(troms, FORM_2026)
+        for number in ("56", "18"):
+            install_form(self.counties[number], FORM_2026)
+        build_reports(
+            partnership=sor_troms,
+            county=troms,
+            scheme=self.schemes["kompetanseloftet"],
+            user=User.objects.get(username="koordinator"),
+            institutions=self.institutions,
+        )
+
     # -- people ------------------------------------------------------------------------------
 
     def users(self, sor_troms: Partnership, ost_finnmark: Partnership) -> None:
@@ -510,4 +537,5 @@ def load_demo() -> bool:
     sor_troms = builder.sor_troms()
     ost_finnmark = builder.ost_finnmark()
     builder.users(sor_troms, ost_finnmark)
+    builder.needs_reports(sor_troms)
     return True

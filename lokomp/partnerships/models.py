@@ -20,6 +20,12 @@ class Scheme(models.Model):
     colour = models.CharField(
         "Farge", max_length=7, help_text="Heksadesimal, for eksempel #1e6b52."
     )
+    co_financing_percent = models.PositiveSmallIntegerField(
+        "Krav til egenandel (%)",
+        null=True,
+        blank=True,
+        help_text="Eiernes egenandel i prosent av tilskuddet de ber om (Dekomp: 30 %).",
+    )
     order = models.PositiveSmallIntegerField("Rekkefølge", default=0)
 
     class Meta:

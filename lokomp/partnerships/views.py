@@ -9,6 +9,7 @@ from lokomp.accounts.models import Role
 from lokomp.accounts.scoping import (
     can_edit_partnership,
     can_edit_plan,
+    can_read_reports,
     can_see_audit,
     get_partnership_for_editor,
     get_partnership_for_plan_editor,
@@ -59,6 +60,7 @@ def partnership_detail(request, slug: str):
             "can_edit": can_edit_partnership(request.user, partnership),
             "can_edit_plan": can_edit_plan(request.user, partnership),
             "can_see_audit": can_see_audit(request.user, partnership),
+            "can_read_reports": can_read_reports(request.user, partnership),
             "feed_url": request.build_absolute_uri(
                 f"/kalender/partnerskap/{partnership.calendar_token}.ics"
             ),

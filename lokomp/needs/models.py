@@ -1,0 +1,217 @@
+"""Needs reports (behovsmelding): versioned forms as data, answers, budget, frozen versions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+
+from lokomp.partnerships.models import Partnership, Scheme
+from lokomp.plans.models import ActionPlan
+from lokomp.registry.models import County
+
+
+class ReportTemplate(models.Model):
+    """One version of the needs report form, for a county and a year. Data, not code: a
+    county admin starts next year's as a copy and changes it."""
+
+    county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="report_templates")
+    year = models.PositiveSmallIntegerField("År", help_text="2026 for behovsmeldingen 2026–2027.")
+    title = models.CharField("Tittel", max_length=300)
+    introduction = models.TextField("Innledning", blank=True)
+    copied_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="copies"
+    )
+
+    class Meta:
+        unique_together = [("county", "year")]
+        ordering = ["county", "-year"]
+        verbose_name = "skjema"
+        verbose_name_plural = "skjemaer"
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class TemplateSection(models.Model):
+    template = models.ForeignKey(ReportTemplate, on_delete=models.CASCADE, related_name="sections")
+    number = models.CharField("Nummer", max_length=10, blank=True)
+    title = models.CharField("Tittel", max_length=300)
+    help_text = models.TextField("Veiledning", blank=True)
+    order = models.PositiveSmallIntegerField("Rekkefølge", default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}" if self.number else self.title
+
+
+class QuestionKind(models.TextChoices):
+    TEXT = "text", "Tekst"
+    YES_NO = "yes_no", "Ja/nei"
+    YES_NO_TEXT = "yes_no_text", "Ja/nei med forklaring"
+    CONFIRMATION = "confirmation", "Bekreftelse"
+    PERIOD = "period", "Dato eller periode"
+    NUMBERS_PER_MUNICIPALITY = "numbers", "Antall per kommune"
+    PARTNERS = "partners", "Partnere"
+    BUDGET = "budget", "Budsjett"
+    GOALS = "goals", "Mål"
+    MEASURES = "measures", "Tiltak"
+    COORDINATOR_REASON = "coordinator", "Begrunnelse for koordinator"
+
+
+class Question(models.Model):
+    section = models.ForeignKey(TemplateSection, on_delete=models.CASCADE, related_name="questions")
+    number = models.CharField("Nummer", max_length=10, blank=True)
+    text = models.TextField("Spørsmål")
+    help_text = models.TextField("Veiledning", blank=True)
+    kind = models.CharField("Type", max_length=16, choices=QuestionKind.choices)
+    word_limit = models.PositiveIntegerField("Høyst antall ord", null=True, blank=True)
+    required = models.BooleanField("Må besvares", default=True)
+    # Kind-specific settings, e.g. {"unit_kind": "skole", "owner_kind": "municipal"} for
+    # numbers per municipality, {"part": "funds_owner"} for partners.
+    options = models.JSONField(default=dict, blank=True)
+    order = models.PositiveSmallIntegerField("Rekkefølge", default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.text[:60]}".strip()
+
+
+class ReportStatus(models.TextChoices):
+    DRAFT = "draft", "Utkast"
+    SUBMITTED = "submitted", "Sendt inn"
+    REOPENED = "reopened", "Gjenåpnet"
+
+
+class NeedsReport(models.Model):
+    """A partnership's needs report for a year and scheme. Its goals and measures are the
+    action plan's for that school year: editing them here edits the plan."""
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="needs_reports"
+    )
+    template = models.ForeignKey(ReportTemplate, on_delete=models.PROTECT, related_name="reports")
+    scheme = models.ForeignKey(Scheme, on_delete=models.PROTECT, verbose_name="Ordning")
+    plan = models.ForeignKey(ActionPlan, on_delete=models.PROTECT, related_name="needs_reports")
+    status = models.CharField(
+        max_length=10, choices=ReportStatus.choices, default=ReportStatus.DRAFT
+    )
+    late_submission_allowed = models.BooleanField("Kan sendes etter fristen", default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        unique_together = [("partnership", "template", "scheme")]
+        ordering = ["-template__year", "partnership__name"]
+        verbose_name = "behovsmelding"
+        verbose_name_plural = "behovsmeldinger"
+
+    def __str__(self) -> str:
+        return f"Behovsmelding {self.year_label} – {self.partnership}"
+
+    @property
+    def year(self) -> int:
+        return self.template.year
+
+    @property
+    def year_label(self) -> str:
+        return self.plan.school_year_label if self.plan.school_year == self.year else str(self.year)
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status != ReportStatus.SUBMITTED
+
+
+class Answer(models.Model):
+    report = models.ForeignKey(NeedsReport, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="answers")
+    text = models.TextField(blank=True)
+    choice = models.BooleanField(null=True, blank=True)
+    # Numbers per municipality ({"Harstad": 11}), hand corrections of partner facts, etc.
+    data = models.JSONField(default=dict, blank=True)
+    # Raised on every save, so a second editor working from an older page is caught.
+    revision = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+
+    class Meta:
+        unique_together = [("report", "question")]
+
+    def __str__(self) -> str:
+        return f"Svar på {self.question}"
+
+
+class Recipient(models.TextChoices):
+    OWNER = "owner", "Eier"
+    UH = "uh", "UH"
+
+
+class BudgetLine(models.Model):
+    """One year's request for one recipient, with the shares of how it is spent."""
+
+    report = models.ForeignKey(NeedsReport, on_delete=models.CASCADE, related_name="budget")
+    year = models.PositiveSmallIntegerField("År")
+    recipient = models.CharField(max_length=5, choices=Recipient.choices)
+    amount = models.BigIntegerField("Beløp (kr)", null=True, blank=True)
+    estimate = models.BooleanField("Anslag", default=False)
+    share_assess = models.PositiveSmallIntegerField("Kartlegge behov (%)", null=True, blank=True)
+    share_plan = models.PositiveSmallIntegerField("Planlegge (%)", null=True, blank=True)
+    share_carry_out = models.PositiveSmallIntegerField("Gjennomføre (%)", null=True, blank=True)
+    share_coordinate = models.PositiveSmallIntegerField("Koordinator (%)", null=True, blank=True)
+    own_contribution = models.BigIntegerField("Egenandel (kr)", null=True, blank=True)
+
+    class Meta:
+        unique_together = [("report", "year", "recipient")]
+        ordering = ["year", "recipient"]
+
+    def __str__(self) -> str:
+        return f"{self.get_recipient_display()} {self.year}: {self.amount or 0} kr"
+
+    @property
+    def shares(self) -> list[int | None]:
+        return [self.share_assess, self.share_plan, self.share_carry_out, self.share_coordinate]
+
+
+class ReportVersion(models.Model):
+    """A submitted, frozen version. Its snapshot holds everything the report said, so it
+    is shown and printed from here and never changes."""
+
+    report = models.ForeignKey(NeedsReport, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveSmallIntegerField()
+    snapshot = models.JSONField()
+    submitted_at = models.DateTimeField(auto_now_add=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        unique_together = [("report", "number")]
+        ordering = ["report", "number"]
+
+    def __str__(self) -> str:
+        return f"Versjon {self.number}"
+
+
+class SubmissionDeadline(models.Model):
+    county = models.ForeignKey(County, on_delete=models.CASCADE, related_name="deadlines")
+    year = models.PositiveSmallIntegerField("År")
+    deadline = models.DateField("Frist")
+
+    class Meta:
+        unique_together = [("county", "year")]
+
+    def __str__(self) -> str:
+        return f"Frist {self.year}: {self.deadline:%d.%m.%Y}"
+
+
+def deadline_for(county_id: int, year: int) -> date:
+    """The county's deadline for the year's reports; 1 February of the year by default."""
+    found = SubmissionDeadline.objects.filter(county_id=county_id, year=year).first()
+    return found.deadline if found else date(year, 2, 1)

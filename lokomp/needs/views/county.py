@@ -1,0 +1,157 @@
+"""Statsforvalteren's pages: every report in the county, and the forms (templates)."""
+
+import zipfile
+from io import BytesIO
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from lokomp.accounts.scoping import get_county_for_admin, get_county_for_reader
+from lokomp.core.audit import save_with_audit
+from lokomp.core.forms import DsModelForm
+
+from .. import documents
+from ..models import NeedsReport, Question, ReportTemplate, deadline_for
+from ..services import snapshot
+from ..standard_forms import template_copy
+
+
+def _county_reports(county, year: int):
+    return (
+        NeedsReport.objects.filter(partnership__county=county, template__year=year)
+        .select_related("partnership", "scheme", "template", "plan")
+        .prefetch_related("budget", "versions")
+        .order_by("partnership__name")
+    )
+
+
+@login_required
+def county_overview(request, number: str, year: int):
+    county = get_county_for_reader(request, number)
+    reports = list(_county_reports(county, year))
+    years = [year + i for i in range(3)]
+    rows, sums = [], {(y, r): 0 for y in years for r in ("owner", "uh")}
+    for report in reports:
+        lines = {(x.year, x.recipient): x.amount or 0 for x in report.budget.all()}
+        cells = []
+        for y in years:
+            owner, uh = lines.get((y, "owner"), 0), lines.get((y, "uh"), 0)
+            sums[(y, "owner")] += owner
+            sums[(y, "uh")] += uh
+            cells.append({"owner": owner, "uh": uh, "total": owner + uh})
+        versions = list(report.versions.all())
+        rows.append(
+            {"report": report, "cells": cells, "version": versions[-1] if versions else None}
+        )
+    totals = [
+        {
+            "owner": sums[(y, "owner")],
+            "uh": sums[(y, "uh")],
+            "total": sums[(y, "owner")] + sums[(y, "uh")],
+        }
+        for y in years
+    ]
+    other_years = ReportTemplate.objects.filter(county=county).values_list("year", flat=True)
+    return render(
+        request,
+        "needs/county_overview.html",
+        {
+            "county": county,
+            "year": year,
+            "years": years,
+            "rows": rows,
+            "totals": totals,
+            "deadline": deadline_for(county.pk, year),
+            "other_years": other_years,
+        },
+    )
+
+
+@login_required
+def county_download(request, number: str, year: int):
+    """Every report of the year as PDF, the latest submitted version (or the draft), in one
+    zip file."""
+    county = get_county_for_reader(request, number)
+    buffer = BytesIO()
+    base_url = request.build_absolute_uri("/")
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for report in _county_reports(county, year):
+            versions = list(report.versions.all())
+            version = versions[-1] if versions else None
+            snap = version.snapshot if version else snapshot(report)
+            label = f"versjon-{version.number}" if version else "utkast"
+            archive.writestr(
+                f"behovsmelding-{report.partnership.slug}-{report.scheme.code}-{label}.pdf",
+                documents.report_document(snap, "pdf", base_url=base_url, version=version),
+            )
+    response = HttpResponse(buffer.getvalue(), content_type="application/zip")
+    response["Content-Disposition"] = (
+        f'attachment; filename="behovsmeldinger-{county.name.lower()}-{year}.zip"'
+    )
+    return response
+
+
+class QuestionForm(DsModelForm):
+    class Meta:
+        model = Question
+        fields = ["number", "text", "help_text", "word_limit", "required", "order"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+
+@login_required
+def template_list(request, number: str):
+    county = get_county_for_reader(request, number)
+    templates = ReportTemplate.objects.filter(county=county).prefetch_related("reports")
+    return render(request, "needs/template_list.html", {"county": county, "templates": templates})
+
+
+@login_required
+def template_detail(request, number: str, pk: int):
+    county = get_county_for_reader(request, number)
+    template = get_object_or_404(ReportTemplate, county=county, pk=pk)
+    return render(
+        request,
+        "needs/template_detail.html",
+        {
+            "county": county,
+            "template": template,
+            "sections": template.sections.prefetch_related("questions"),
+            "in_use": template.reports.exists(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def template_copy_view(request, number: str, pk: int):
+    county = get_county_for_admin(request, number)
+    template = get_object_or_404(ReportTemplate, county=county, pk=pk)
+    year = max(ReportTemplate.objects.filter(county=county).values_list("year", flat=True)) + 1
+    copy = template_copy(template=template, year=year)
+    messages.success(request, f"Skjemaet for {year} er laget som en kopi. Endre det du trenger.")
+    return redirect("needs:template", number=county.number, pk=copy.pk)
+
+
+@login_required
+def question_edit(request, number: str, pk: int):
+    county = get_county_for_admin(request, number)
+    question = get_object_or_404(Question, pk=pk, section__template__county=county)
+    template = question.section.template
+    if template.reports.exclude(status="draft").exists():
+        messages.error(
+            request,
+            "Skjemaet er brukt i innsendte behovsmeldinger. Lag en kopi for neste år og endre den.",
+        )
+        return redirect("needs:template", number=number, pk=template.pk)
+    form = QuestionForm(request.POST or None, instance=question)
+    if request.method == "POST" and form.is_valid():
+        save_with_audit(form, user=request.user, action="needs.question", county=county)
+        messages.success(request, "Spørsmålet er lagret.")
+        return redirect("needs:template", number=number, pk=template.pk)
+    return render(
+        request, "needs/question_form.html", {"county": county, "template": template, "form": form}
+    )
