@@ -54,12 +54,25 @@ HARSTAD_UNIT = row(200, 200, 200, 404, 200, 200, 404, LOGIN)
 HARSTAD_UNIT_EDIT = row(200, 403, 403, 404, 200, 403, 404, LOGIN)
 HARSTAD_OWNER_EDIT = row(200, 403, 403, 404, 403, 403, 404, LOGIN)
 UIT_EDIT = row(200, 403, 403, 403, 403, 403, 403, LOGIN)
+# Needs reports are read by the partnership's coordinators and by the county (admin,
+# forum, and the county that takes a share); units and employees do not read them.
+READ_REPORT_A = row(200, 200, 200, 404, 404, 404, 200, LOGIN)
+WRITE_REPORT_A = row(403, 403, 200, 404, 404, 404, 403, LOGIN)
+COUNTY_55 = row(200, 200, 404, 404, 404, 404, 404, LOGIN)
+COUNTY_55_ADMIN = row(200, 403, 404, 404, 404, 404, 404, LOGIN)
+# POST-only actions answer 405 to GET; who may POST is tested in tests/needs.
+POST_ONLY = row(405, 405, 405, 405, 405, 405, 405, LOGIN)
 
 
 def _args(name):
     """URL arguments for each named URL, from the demo data."""
+    from lokomp.needs.models import NeedsReport, Question, ReportTemplate
     from lokomp.partnerships.models import Partnership
 
+    draft = NeedsReport.objects.get(template__year=2026, partnership__slug="sor-troms-evenes")
+    submitted = NeedsReport.objects.get(template__year=2023)
+    form = ReportTemplate.objects.get(county__number="55", year=2026)
+    form_question = Question.objects.filter(section__template=form).first()
     a = Partnership.objects.get(slug="sor-troms-evenes")
     unit = Unit.objects.get(name="Kanebogen skole")
     activity = Activity.objects.filter(measure__plan__partnership=a).first()
@@ -104,6 +117,23 @@ def _args(name):
         "plans:partnership_feed": [a.calendar_token],
         "plans:unit_feed": [unit.calendar_token],
         "plans:public": [a.slug],
+        "needs:list": [a.slug],
+        "needs:new": [a.slug],
+        "needs:report": [draft.pk],
+        "needs:section": [draft.pk, 0],
+        "needs:submit": [draft.pk],
+        "needs:reopen": [submitted.pk],
+        "needs:allow_late": [draft.pk],
+        "needs:version": [submitted.pk, "1"],
+        "needs:changes": [submitted.pk, 1],
+        "needs:pdf": [submitted.pk, "1"],
+        "needs:docx": [submitted.pk, "1"],
+        "needs:county": ["55", 2026],
+        "needs:county_zip": ["55", 2023],
+        "needs:templates": ["55"],
+        "needs:template": ["55", form.pk],
+        "needs:template_copy": ["55", form.pk],
+        "needs:question_edit": ["55", form_question.pk],
     }[name]
 
 
@@ -149,6 +179,23 @@ MATRIX = {
     "plans:partnership_feed": ANYONE,
     "plans:unit_feed": ANYONE,
     "plans:public": ANYONE,
+    "needs:list": READ_REPORT_A,
+    "needs:new": EDIT_PLAN_A,
+    "needs:report": READ_REPORT_A,
+    "needs:section": READ_REPORT_A,
+    "needs:submit": WRITE_REPORT_A,
+    "needs:reopen": POST_ONLY,
+    "needs:allow_late": POST_ONLY,
+    "needs:version": READ_REPORT_A,
+    "needs:changes": READ_REPORT_A,
+    "needs:pdf": READ_REPORT_A,
+    "needs:docx": READ_REPORT_A,
+    "needs:county": COUNTY_55,
+    "needs:county_zip": COUNTY_55,
+    "needs:templates": COUNTY_55,
+    "needs:template": COUNTY_55,
+    "needs:template_copy": POST_ONLY,
+    "needs:question_edit": COUNTY_55_ADMIN,
 }
 # Left out on purpose: Django's own admin (staff only) and logout (POST only).
 NOT_IN_MATRIX = {"accounts:logout"}
@@ -206,3 +253,15 @@ def test_activity_of_another_partnership_through_own_slug_is_404(ost_finnmark):
     assert client_for("koordinator").post(url, {"title": "Kapret"}).status_code == 404
     other.refresh_from_db()
     assert other.title != "Kapret"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "who", "status"),
+    [("needs:reopen", "koordinator.ost", 404), ("needs:reopen", "nordland", 403),
+     ("needs:allow_late", "rektor", 404), ("needs:template_copy", "nordland", 404),
+     ("needs:section", "koordinator.ost", 404), ("needs:section", "statsforvalter", 403)],
+)
+def test_posts_by_outsiders_and_readers(name, who, status):
+    args = _args(name)
+    assert client_for(who).post(reverse(name, args=args), {}).status_code == status

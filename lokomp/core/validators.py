@@ -6,6 +6,12 @@ ORG_NUMBER_WEIGHTS = (3, 2, 7, 6, 5, 4, 3, 2)
 ACCOUNT_NUMBER_WEIGHTS = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 
 
+def is_number(text: str) -> bool:
+    """Only the digits 0–9: str.isdigit() also accepts "²" and other characters int()
+    cannot read."""
+    return text.isascii() and text.isdigit()
+
+
 def mod11_check_digit(digits: str, weights: tuple[int, ...]) -> int | None:
     """The MOD11 check digit for `digits`, or None where no valid digit exists (rest 1)."""
     total = sum(int(d) * w for d, w in zip(digits, weights, strict=True))
@@ -23,21 +29,21 @@ def clean_digits(value: str) -> str:
 
 def is_valid_org_number(value: str) -> bool:
     digits = clean_digits(value)
-    if len(digits) != 9 or not digits.isdigit():
+    if len(digits) != 9 or not is_number(digits):
         return False
     return mod11_check_digit(digits[:8], ORG_NUMBER_WEIGHTS) == int(digits[8])
 
 
 def is_valid_account_number(value: str) -> bool:
     digits = clean_digits(value)
-    if len(digits) != 11 or not digits.isdigit():
+    if len(digits) != 11 or not is_number(digits):
         return False
     return mod11_check_digit(digits[:10], ACCOUNT_NUMBER_WEIGHTS) == int(digits[10])
 
 
 def validate_org_number(value: str) -> None:
     digits = clean_digits(value)
-    if len(digits) != 9 or not digits.isdigit():
+    if len(digits) != 9 or not is_number(digits):
         raise ValidationError("Organisasjonsnummeret må ha 9 siffer.", code="org_number_length")
     if not is_valid_org_number(digits):
         raise ValidationError(
@@ -48,7 +54,7 @@ def validate_org_number(value: str) -> None:
 
 def validate_account_number(value: str) -> None:
     digits = clean_digits(value)
-    if len(digits) != 11 or not digits.isdigit():
+    if len(digits) != 11 or not is_number(digits):
         raise ValidationError("Kontonummeret må ha 11 siffer.", code="account_number_length")
     if not is_valid_account_number(digits):
         raise ValidationError(

@@ -19,7 +19,10 @@ from lokomp.plans.models import ActionPlan, Goal, GoalLevel, Measure, Responsibi
 ANSWERS_2023 = {
     "1.1": "Marte Fjellheim, regionkontakt Sør-Troms, mob.nr. 400 12 345",
     "1.2": "marte.fjellheim@lokomp.example",
-    "1.4": (True, "Rekomp: Ibestad, Tjeldsund, Kvæfjord, Gratangen og Harstad kommune søker om midler i samarbeid med UIT for barnehageåret 2023-2024. Tema er analysekompetanse og barnehagens læringskultur\n\nLæringsmiljøprosjektet: Medkila skole og Medkila barnehage i samarbeid med UIS og Læringsmiljøsenteret. (avsluttes våren 2024)\n\nOppfølgingsordningen: Ibestad (avsluttes våren 2023)"),
+    "1.4": (
+        True,
+        "Rekomp: Ibestad, Tjeldsund, Kvæfjord, Gratangen og Harstad kommune søker om midler i samarbeid med UIT for barnehageåret 2023-2024. Tema er analysekompetanse og barnehagens læringskultur\n\nLæringsmiljøprosjektet: Medkila skole og Medkila barnehage i samarbeid med UIS og Læringsmiljøsenteret. (avsluttes våren 2024)\n\nOppfølgingsordningen: Ibestad (avsluttes våren 2023)",
+    ),
     "2.6": "Ingen",
     "2.7": "Ingen",
     "2.8": "Ingen",
@@ -45,7 +48,10 @@ ANSWERS_2023 = {
 }
 # Invented, valid account numbers; the seeds' are real organisations' accounts.
 PARTNER_DATA_2023 = {
-    "2.1": {"account": "15031123450", "reference": "prosjektnummer 9989, Kompetanseløftet Sør-Troms og Evenes"},
+    "2.1": {
+        "account": "15031123450",
+        "reference": "prosjektnummer 9989, Kompetanseløftet Sør-Troms og Evenes",
+    },
     "2.3": {"account": "15204567899", "reference": "Kompetanseløftet Sør-Troms og Evenes"},
 }
 # Seed 003 §3: (year, recipient, amount, estimate, assess, plan, carry out, coordinate)
@@ -58,22 +64,103 @@ BUDGET_2023 = [
     (2025, "uh", 1_200_000, True, 10, 0, 70, 20),
 ]
 GOALS_2023 = [
-    (GoalLevel.LONG_TERM, "Alle barn og unge i regionen opplever at de faglig og sosialt er inkludert i sin barnehage- og skolehverdag. Dette forutsetter inkluderende praksis, kunnskap og kompetanse i det profesjonelle laget rundt barn og unge."),
-    (GoalLevel.SUB, "Hovedmål 2023: Identifisere kompetanseutviklingsbehov i barnehagene og skolene gjennom\na. Gjennomføre KOSIP for å kartlegge utfordringsbildet innenfor spesialpedagogikk og inkluderende praksis i Sør-Troms og Evenes\nb. Bruke KOSIP, tidligere kartlegginger og prosess blant ansatte til å kartlegge ansattes behov for kompetanse innen spesialpedagogikk og inkluderende praksis i Sør-Troms og Evenes\nc. Bruke resultater fra KOSIP som belyser samiske perspektiver spesielt til å ivareta disse i prioritering av lokale behov\nd. Gjennomføre lokale medvirkningsprosesser med de ansatte på den enkelte enhet for å komme fram til spesifikke delmål og prioriterte kompetanseutviklingsbehov innenfor en felles tematikk.\nMåloppnåelse vurderes gjennom a) KOSIP gjennomført og b) enhetene har hatt medvirkningsprosesser for å identifisere behov."),
-    (GoalLevel.SUB, "Hovedmål 2024/2025: Heve de ansattes kompetanse innenfor spesialpedagogikk og inkluderende praksis gjennom\na. UiT og skole- og barnehageeiere planlegger for og utvikler relevante og helhetlige kompetanseutviklingstiltak basert på identifiserte behov i 2023.\nb. Fagsamlinger/workshops basert på behov for kompetanseheving innenfor spesialpedagogiske tema gjennomføres med mulighet for deltakelse på tvers av skoler, barnehager, PPT, barnevern og helsestasjon\nc. Kollektiv kompetanseheving om inkluderende fellesskap gjennom å gjennomføre UDIRS kompetansepakke om inkluderende praksis\nMåloppnåelse vurderes gjennom at barnehagene og skolene har gjennomført kompetanseutviklingstiltakene. KOSIP gjennomføres høst 25 for å vurdere endring i opplevd kompetanse."),
-    (GoalLevel.SUB, "Hovedmål 2024/2025: Utvikle kultur og systemer som fremmer en mer inkluderende praksis gjennom\na. at ledere og/eller enheter med behov får veiledning fra UiT i arbeidet med å utvikle systemer og kultur eller på enhetsspesifikke problemstillinger\nb. å utvikle systematisk samhandling (f.eks nettverk) mellom barnehager, skoler, PPT, barnevern og helsepersonell som jobber med de samme barna slik at arbeidet med å fremme en inkluderende praksis inkluderer hele laget rundt barna\nc. å bruke resultater fra KOSIP til å videreutvikle rutiner og verktøy for tverrfaglig samarbeid og organisering mellom aktørene i laget rundt barna (kommunevis organisering)\nMåloppnåelse vurderes gjennom at systemer og rutiner er etablert. KOSIP gjennomføres høst 25 for å vurdere endring knyttet til opplevd samarbeid og rutiner."),
-    (GoalLevel.SUB, "Hovedmål 2024/2025: Styrke lærerutdanningene gjennom\na. at fagpersoner kommer tettere på praksisfeltet og bedre forstår hva som er god praksis og hvilke utfordringer praksisfeltet opplever.\nb. å bruke erfaringer fra partnerskapsarbeid aktivt inn i undervisning og i utvikling av emneplaner/videreutdanningstilbud\nc. samarbeid med kommunene om praksisplasser relatert til arbeidet i Kompetanseløftet\nMåloppnåelse vurderes gjennom a) løpende evalueringer og b) studiebarometeret."),
+    (
+        GoalLevel.LONG_TERM,
+        "Alle barn og unge i regionen opplever at de faglig og sosialt er inkludert i sin barnehage- og skolehverdag. Dette forutsetter inkluderende praksis, kunnskap og kompetanse i det profesjonelle laget rundt barn og unge.",
+    ),
+    (
+        GoalLevel.SUB,
+        "Hovedmål 2023: Identifisere kompetanseutviklingsbehov i barnehagene og skolene gjennom\na. Gjennomføre KOSIP for å kartlegge utfordringsbildet innenfor spesialpedagogikk og inkluderende praksis i Sør-Troms og Evenes\nb. Bruke KOSIP, tidligere kartlegginger og prosess blant ansatte til å kartlegge ansattes behov for kompetanse innen spesialpedagogikk og inkluderende praksis i Sør-Troms og Evenes\nc. Bruke resultater fra KOSIP som belyser samiske perspektiver spesielt til å ivareta disse i prioritering av lokale behov\nd. Gjennomføre lokale medvirkningsprosesser med de ansatte på den enkelte enhet for å komme fram til spesifikke delmål og prioriterte kompetanseutviklingsbehov innenfor en felles tematikk.\nMåloppnåelse vurderes gjennom a) KOSIP gjennomført og b) enhetene har hatt medvirkningsprosesser for å identifisere behov.",
+    ),
+    (
+        GoalLevel.SUB,
+        "Hovedmål 2024/2025: Heve de ansattes kompetanse innenfor spesialpedagogikk og inkluderende praksis gjennom\na. UiT og skole- og barnehageeiere planlegger for og utvikler relevante og helhetlige kompetanseutviklingstiltak basert på identifiserte behov i 2023.\nb. Fagsamlinger/workshops basert på behov for kompetanseheving innenfor spesialpedagogiske tema gjennomføres med mulighet for deltakelse på tvers av skoler, barnehager, PPT, barnevern og helsestasjon\nc. Kollektiv kompetanseheving om inkluderende fellesskap gjennom å gjennomføre UDIRS kompetansepakke om inkluderende praksis\nMåloppnåelse vurderes gjennom at barnehagene og skolene har gjennomført kompetanseutviklingstiltakene. KOSIP gjennomføres høst 25 for å vurdere endring i opplevd kompetanse.",
+    ),
+    (
+        GoalLevel.SUB,
+        "Hovedmål 2024/2025: Utvikle kultur og systemer som fremmer en mer inkluderende praksis gjennom\na. at ledere og/eller enheter med behov får veiledning fra UiT i arbeidet med å utvikle systemer og kultur eller på enhetsspesifikke problemstillinger\nb. å utvikle systematisk samhandling (f.eks nettverk) mellom barnehager, skoler, PPT, barnevern og helsepersonell som jobber med de samme barna slik at arbeidet med å fremme en inkluderende praksis inkluderer hele laget rundt barna\nc. å bruke resultater fra KOSIP til å videreutvikle rutiner og verktøy for tverrfaglig samarbeid og organisering mellom aktørene i laget rundt barna (kommunevis organisering)\nMåloppnåelse vurderes gjennom at systemer og rutiner er etablert. KOSIP gjennomføres høst 25 for å vurdere endring knyttet til opplevd samarbeid og rutiner.",
+    ),
+    (
+        GoalLevel.SUB,
+        "Hovedmål 2024/2025: Styrke lærerutdanningene gjennom\na. at fagpersoner kommer tettere på praksisfeltet og bedre forstår hva som er god praksis og hvilke utfordringer praksisfeltet opplever.\nb. å bruke erfaringer fra partnerskapsarbeid aktivt inn i undervisning og i utvikling av emneplaner/videreutdanningstilbud\nc. samarbeid med kommunene om praksisplasser relatert til arbeidet i Kompetanseløftet\nMåloppnåelse vurderes gjennom a) løpende evalueringer og b) studiebarometeret.",
+    ),
 ]
 # Seed 003 §5.3: the measures table (HVA, Hvordan, Hvem, Ansvar, Tidsbruk), with NÅR from
 # the table's headings (VÅR 2023, HØST 2023, VÅR 2024–HØST 2025) and its dates.
 MEASURES_2023 = [
-    (1, "Informasjon. Startsamling: Innlegg om 1) inkluderende praksis og 2) KOSIP (UiT). Prosess i grupper.", "Fysisk samling. Lunsj. Tidsbruk: ½ dag", "Styrere, rektorer, ledere for: PPT, barnevern, helsestasjon", "Mai/juni", 2022, [("UiT", "")]),
-    (2, "Kartlegging: KOSIP", "Tidsbruk: planleggingsdag i august", "Alle ansatte i skole, PPT og barnehage. Barnevern og helsestasjon inviteres inn", "August", 2023, [("UiT", "Lager en digital presentasjon om Kompetanseløftet, inkluderende praksis og KOSIP. Utsending, analyser (hovedansvar)"), ("Eier", "videresender til ledere i enhetene"), ("Enhetsledere/avd.ledere/styrere", "ansvar for gjennomføring av KOSIP")]),
-    (3, "Forankring og medvirkning: fagsamlinger med presentasjon og analyse av resultatene på eiernivå og på rektor- og styrernivå; presentasjon av resultatene for ansatte i barnehage og skole", "Fysiske samlinger (½ dag og 1 dag) med forarbeid; digital presentasjon gjøres tilgjengelig, og ansatte gjennomfører prosess fysisk på sin arbeidsplass", "Skole- og barnehageeiere, leder PPT; styrere, rektorer, PPT; alle ansatte i skole, barnehage, PPT", "Innen 15.11.23", 2023, [("UiT", "presenterer regionale og kommunale KOSIP-resultat"), ("Rektorer/styrere/enhetsledere", "ansvarlig for presentasjon i egen enhet")]),
-    (4, "Workshops, dialogsamlinger/fagsamlinger om aktuelle tema ut fra avdekkede behov i regionen", "Hovedsakelig digitalt slik at mange kan delta uavhengig av geografisk avstand. I denne søknaden for våren 2024: 24 timer som organiseres etter behov", "Kan være ulike grupper. Avklares ut fra avdekket behov i KOSIP.", "Vår 2024 – høst 2025", 2023, [("UiT", "UIT og eiere i samarbeid")]),
-    (5, "Nettverk mellom PPT, barnehage, SFO, skole og andre for å utvikle mer sammenheng i oppfølging av barn over tid.", "Jevnlige fysiske møtepunkt med ulik tematikk. Minst to møtepunkt pr halvår", "Nettverk mellom enheter som følger/gir opplæring til de samme barna, eksempelvis gjennom å tilhøre samme skolekrets.", "Vår 2024 – høst 2025", 2023, [("Eiere", "ansvarlig i samarbeid med PPT")]),
-    (6, "Veiledning av ledere og PPT på systemnivå og/eller enkeltenheter med behov", "Fysiske eller digitale veiledningsøkter. I denne søknaden for våren 2024: 5 grupper * 3 økter a 2t", "Ledere, PPT, enkeltenheter", "Vår 2024 – høst 2025", 2023, [("UiT", "ansvarlig")]),
-    (7, "Kompetansepakke om inkluderende praksis", "Digital pakke som kjøres på den enkelte enhet.", "Alle ansatte", "Vår 2024 – høst 2025", 2023, [("Styrere og rektorer", "")]),
+    (
+        1,
+        "Informasjon. Startsamling: Innlegg om 1) inkluderende praksis og 2) KOSIP (UiT). Prosess i grupper.",
+        "Fysisk samling. Lunsj. Tidsbruk: ½ dag",
+        "Styrere, rektorer, ledere for: PPT, barnevern, helsestasjon",
+        "Mai/juni",
+        2022,
+        [("UiT", "")],
+    ),
+    (
+        2,
+        "Kartlegging: KOSIP",
+        "Tidsbruk: planleggingsdag i august",
+        "Alle ansatte i skole, PPT og barnehage. Barnevern og helsestasjon inviteres inn",
+        "August",
+        2023,
+        [
+            (
+                "UiT",
+                "Lager en digital presentasjon om Kompetanseløftet, inkluderende praksis og KOSIP. Utsending, analyser (hovedansvar)",
+            ),
+            ("Eier", "videresender til ledere i enhetene"),
+            ("Enhetsledere/avd.ledere/styrere", "ansvar for gjennomføring av KOSIP"),
+        ],
+    ),
+    (
+        3,
+        "Forankring og medvirkning: fagsamlinger med presentasjon og analyse av resultatene på eiernivå og på rektor- og styrernivå; presentasjon av resultatene for ansatte i barnehage og skole",
+        "Fysiske samlinger (½ dag og 1 dag) med forarbeid; digital presentasjon gjøres tilgjengelig, og ansatte gjennomfører prosess fysisk på sin arbeidsplass",
+        "Skole- og barnehageeiere, leder PPT; styrere, rektorer, PPT; alle ansatte i skole, barnehage, PPT",
+        "Innen 15.11.23",
+        2023,
+        [
+            ("UiT", "presenterer regionale og kommunale KOSIP-resultat"),
+            ("Rektorer/styrere/enhetsledere", "ansvarlig for presentasjon i egen enhet"),
+        ],
+    ),
+    (
+        4,
+        "Workshops, dialogsamlinger/fagsamlinger om aktuelle tema ut fra avdekkede behov i regionen",
+        "Hovedsakelig digitalt slik at mange kan delta uavhengig av geografisk avstand. I denne søknaden for våren 2024: 24 timer som organiseres etter behov",
+        "Kan være ulike grupper. Avklares ut fra avdekket behov i KOSIP.",
+        "Vår 2024 – høst 2025",
+        2023,
+        [("UiT", "UIT og eiere i samarbeid")],
+    ),
+    (
+        5,
+        "Nettverk mellom PPT, barnehage, SFO, skole og andre for å utvikle mer sammenheng i oppfølging av barn over tid.",
+        "Jevnlige fysiske møtepunkt med ulik tematikk. Minst to møtepunkt pr halvår",
+        "Nettverk mellom enheter som følger/gir opplæring til de samme barna, eksempelvis gjennom å tilhøre samme skolekrets.",
+        "Vår 2024 – høst 2025",
+        2023,
+        [("Eiere", "ansvarlig i samarbeid med PPT")],
+    ),
+    (
+        6,
+        "Veiledning av ledere og PPT på systemnivå og/eller enkeltenheter med behov",
+        "Fysiske eller digitale veiledningsøkter. I denne søknaden for våren 2024: 5 grupper * 3 økter a 2t",
+        "Ledere, PPT, enkeltenheter",
+        "Vår 2024 – høst 2025",
+        2023,
+        [("UiT", "ansvarlig")],
+    ),
+    (
+        7,
+        "Kompetansepakke om inkluderende praksis",
+        "Digital pakke som kjøres på den enkelte enhet.",
+        "Alle ansatte",
+        "Vår 2024 – høst 2025",
+        2023,
+        [("Styrere og rektorer", "")],
+    ),
 ]
 
 # -- 2026–27 (seed 002) -----------------------------------------------------------------------
@@ -110,9 +197,7 @@ def _key(question) -> str:
 
 def _fill(report: NeedsReport, answers: dict, partner_data: dict | None = None) -> None:
     partner_data = partner_data or {}
-    questions = {
-        _key(q): q for s in report.template.sections.all() for q in s.questions.all()
-    }
+    questions = {_key(q): q for s in report.template.sections.all() for q in s.questions.all()}
     for key, value in answers.items():
         question = questions[key]
         choice, text = value if isinstance(value, tuple) else (None, value)
@@ -124,46 +209,67 @@ def _fill(report: NeedsReport, answers: dict, partner_data: dict | None = None) 
 def _budget(report: NeedsReport, rows) -> None:
     for year, recipient, amount, estimate, assess, plan, carry_out, coordinate in rows:
         BudgetLine.objects.create(
-            report=report, year=year, recipient=recipient, amount=amount, estimate=estimate,
-            share_assess=assess, share_plan=plan, share_carry_out=carry_out,
+            report=report,
+            year=year,
+            recipient=recipient,
+            amount=amount,
+            estimate=estimate,
+            share_assess=assess,
+            share_plan=plan,
+            share_carry_out=carry_out,
             share_coordinate=coordinate,
         )
-    budget = next(q for s in report.template.sections.all() for q in s.questions.all()
-                  if q.kind == QuestionKind.BUDGET)
+    budget = next(
+        q
+        for s in report.template.sections.all()
+        for q in s.questions.all()
+        if q.kind == QuestionKind.BUDGET
+    )
     Answer.objects.create(report=report, question=budget)
 
 
 def _confirm(report: NeedsReport) -> None:
-    confirmation = next(q for s in report.template.sections.all() for q in s.questions.all()
-                        if q.kind == QuestionKind.CONFIRMATION)
+    confirmation = next(
+        q
+        for s in report.template.sections.all()
+        for q in s.questions.all()
+        if q.kind == QuestionKind.CONFIRMATION
+    )
     Answer.objects.create(report=report, question=confirmation, choice=True)
 
 
 def build_reports(*, partnership, county, scheme, user, institutions) -> None:
     template_2023 = ReportTemplate.objects.get(county=county, year=2023)
-    plan = ActionPlan.objects.create(partnership=partnership, school_year=2023,
-                                     title="Kompetanseløftet 2023")
+    plan = ActionPlan.objects.create(
+        partnership=partnership, school_year=2023, title="Kompetanseløftet 2023"
+    )
     for order, (level, text) in enumerate(GOALS_2023):
         Goal.objects.create(plan=plan, level=level, text=text, order=order)
     for number, title, how, target, when, context, responsibilities in MEASURES_2023:
-        measure = Measure(plan=plan, number=number, title=title, how=how, scheme=scheme,
-                          target_text=target)
+        measure = Measure(
+            plan=plan, number=number, title=title, how=how, scheme=scheme, target_text=target
+        )
         measure.set_when(parse_when(when, context), when)
         measure.save()
         for order, (party, task) in enumerate(responsibilities):
             Responsibility.objects.create(
-                measure=measure, institution=institutions.get(party),
-                party="" if party in institutions else party, task=task, order=order,
+                measure=measure,
+                institution=institutions.get(party),
+                party="" if party in institutions else party,
+                task=task,
+                order=order,
             )
-    report = report_create(partnership=partnership, template=template_2023, scheme=scheme,
-                           user=user)
+    report = report_create(
+        partnership=partnership, template=template_2023, scheme=scheme, user=user
+    )
     _fill(report, ANSWERS_2023, PARTNER_DATA_2023)
     _budget(report, BUDGET_2023)
     _confirm(report)
     report_submit(report=report, user=user, today=date(2022, 11, 15))
 
     template_2026 = ReportTemplate.objects.get(county=county, year=2026)
-    report = report_create(partnership=partnership, template=template_2026, scheme=scheme,
-                           user=user)
+    report = report_create(
+        partnership=partnership, template=template_2026, scheme=scheme, user=user
+    )
     _fill(report, ANSWERS_2026)
     _budget(report, BUDGET_2026)

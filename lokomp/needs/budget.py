@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from lokomp.core.validators import is_number
+
 SHARE_FIELDS = ("share_assess", "share_plan", "share_carry_out", "share_coordinate")
 SHARE_LABELS = {
     "share_assess": "Kartlegge/vurdere kompetansebehov",
@@ -42,7 +44,7 @@ def parse_amount(raw: str) -> int | None:
     if text.startswith("-"):
         raise InputError("Beløpet kan ikke være negativt.")
     compact = re.sub(r"[\s\u00a0.]", "", text)
-    if not compact.isdigit():
+    if not is_number(compact):
         raise InputError("Skriv beløpet i hele kroner, for eksempel 918 100.")
     if len(compact) > 12:
         raise InputError("Beløpet er for stort.")
@@ -54,7 +56,7 @@ def parse_share(raw: str) -> int | None:
     text = raw.strip().removesuffix("%").strip()
     if not text:
         return None
-    if not text.isdigit():
+    if not is_number(text):
         raise InputError("Skriv andelen som et helt tall fra 0 til 100.")
     value = int(text)
     if value > 100:

@@ -9,6 +9,8 @@ that answer only, showing the other person's text beside one's own to merge.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from lokomp.core.audit import log_action
-from lokomp.core.validators import is_valid_account_number
+from lokomp.core.validators import is_number, is_valid_account_number
 from lokomp.core.when import WhenParseError, parse_when
 from lokomp.plans.models import Goal, GoalLevel
 
@@ -30,6 +32,12 @@ NEW_GOAL_ROWS = 3
 
 class ReportFrozen(Exception):
     """A submitted report cannot change; the county admin can reopen it."""
+
+
+def fingerprint(value: Any) -> str:
+    """A short digest of what a page showed, so a save can tell "left as it was" from
+    "changed" even where someone else changed it in between."""
+    return hashlib.sha256(json.dumps(value, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 
 def word_count(text: str) -> int:
@@ -51,6 +59,8 @@ class QuestionState:
     lines: list[b.Line] = field(default_factory=list)
     totals: list[b.Totals] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
+    # Digest of the stored content when the page was made (sent back as "<name>-was").
+    was: str = ""
 
     @property
     def name(self) -> str:
@@ -107,7 +117,11 @@ class QuestionState:
             for name in ("amount", "own_contribution", *b.SHARE_FIELDS):
                 field_name = f"{key}-{name}"
                 stored = getattr(line, name)
-                shown = self.values.get(field_name, "" if stored is None else stored)
+                if stored is None:
+                    stored = ""
+                elif name in ("amount", "own_contribution"):
+                    stored = f"{stored:,}".replace(",", " ")
+                shown = self.values.get(field_name, stored)
                 cells[name] = {
                     "name": field_name,
                     "value": shown,
@@ -254,6 +268,19 @@ def _attach(report, state: QuestionState, facts: ReportFacts, answers) -> None:
         if not state.lines:
             state.lines = budget_lines(report)
         state.totals = b.totals(state.lines, county_parts(report))
+    state.was = stored_fingerprint(state)
+
+
+def stored_fingerprint(state: QuestionState) -> str:
+    kind = state.question.kind
+    if kind == K.BUDGET:
+        return fingerprint([vars(line) for line in state.lines])
+    if kind == K.GOALS:
+        return fingerprint([(g.pk, g.text) for g in state.goals])
+    answer = state.answer
+    if answer is None:
+        return fingerprint(("", None, {}))
+    return fingerprint((answer.text, answer.choice, answer.data))
 
 
 def _check(report, states: list[QuestionState], answers) -> None:
@@ -333,7 +360,7 @@ def _new_answer_content(state: QuestionState) -> tuple[str, bool | None, dict]:
             raw = str(state.values.get(f"{name}-m{count.municipality.pk}", "")).strip()
             if not raw:
                 continue
-            if not raw.isdigit():
+            if not is_number(raw):
                 state.add(
                     "errors", f"{name}-m{count.municipality.pk}", "Skriv antallet som et helt tall."
                 )
@@ -371,14 +398,16 @@ def section_save(report: NeedsReport, section: TemplateSection, post, user) -> S
         _attach(report, state, facts, answers)
         _posted_values(state, post)
         posted_revision = post.get(f"{state.name}-rev", "")
-        changed_since = posted_revision.isdigit() and int(posted_revision) != state.revision
+        changed_since = is_number(posted_revision) and int(posted_revision) != state.revision
+        shown_before = post.get(f"{state.name}-was", "")
         if question.kind == K.BUDGET:
-            content_changed = _save_budget(report, state, post, changed_since)
+            content_changed = _save_budget(report, state, post, changed_since, shown_before)
         elif question.kind == K.GOALS:
-            content_changed = _save_goals(report, state, changed_since)
+            content_changed = _save_goals(report, state, changed_since, shown_before)
         else:
             content = _new_answer_content(state)
-            content_changed = not _same(state.answer, content)
+            untouched = shown_before and fingerprint(content) == shown_before
+            content_changed = not untouched and not _same(state.answer, content)
             if content_changed and changed_since and state.answer is not None:
                 _mark_conflict(state)
                 content_changed = False
@@ -392,6 +421,12 @@ def section_save(report: NeedsReport, section: TemplateSection, post, user) -> S
             answer.save()
             state.answer = answers[question.pk] = answer
             saved.append(question.number or question.text[:40])
+        if not state.conflict:
+            state.was = (
+                stored_fingerprint(state)
+                if question.kind not in (K.BUDGET,)
+                else (fingerprint([vars(line) for line in budget_lines(report)]))
+            )
         states.append(state)
     _check(report, states, answers)
     if saved:
@@ -417,7 +452,9 @@ def _mark_conflict(state: QuestionState) -> None:
     }
 
 
-def _save_budget(report, state: QuestionState, post, changed_since: bool) -> bool:
+def _save_budget(
+    report, state: QuestionState, post, changed_since: bool, shown_before: str
+) -> bool:
     """Read every cell; cells that cannot be read keep their stored value and are shown
     as typed with the reason. Returns whether anything changed."""
     stored = {(line.year, line.recipient): line for line in report.budget.all()}
@@ -471,7 +508,7 @@ def _save_budget(report, state: QuestionState, post, changed_since: bool) -> boo
     return True
 
 
-def _save_goals(report, state: QuestionState, changed_since: bool) -> bool:
+def _save_goals(report, state: QuestionState, changed_since: bool, shown_before: str) -> bool:
     """Goals are the action plan's: editing them here edits the plan."""
     level = state.question.options.get("level")
     updates = []
@@ -488,6 +525,11 @@ def _save_goals(report, state: QuestionState, changed_since: bool) -> bool:
                 chosen = GoalLevel.SUB
             new.append((chosen, text))
     if not updates and not new:
+        return False
+    posted = [
+        (g.pk, str(state.values.get(f"{state.name}-goal-{g.pk}", "")).strip()) for g in state.goals
+    ]
+    if shown_before and fingerprint(posted) == shown_before and not new:
         return False
     if changed_since:
         state.conflict = {

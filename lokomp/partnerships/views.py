@@ -18,6 +18,7 @@ from lokomp.accounts.scoping import (
 )
 from lokomp.core.audit import field_changes, log_action
 from lokomp.core.models import AuditEntry
+from lokomp.core.validators import is_number
 from lokomp.plans.services import plan_create
 from lokomp.registry.models import Owner
 
@@ -126,7 +127,7 @@ def coordinators(request, slug: str):
     if request.method == "POST" and "fjern" in request.POST:
         assignment = get_object_or_404(
             partnership.role_assignments.filter(role=Role.COORDINATOR),
-            pk=request.POST["fjern"] if request.POST["fjern"].isdigit() else 0,
+            pk=request.POST["fjern"] if is_number(request.POST["fjern"]) else 0,
         )
         coordinator_remove(assignment=assignment, by=request.user)
         messages.success(request, f"{assignment.user} er ikke lenger koordinator.")

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from lokomp.core.fields import CodeSetField
+from lokomp.core.validators import is_number
 from lokomp.core.when import (
     MONTHS,
     Precision,
@@ -81,7 +82,7 @@ class Filters:
         municipality = params.get("kommune", "")
         return cls(
             scheme=params.get("ordning", ""),
-            municipality=int(municipality) if municipality.isdigit() else None,
+            municipality=int(municipality) if is_number(municipality) else None,
             role=params.get("malgruppe", ""),
             unit_kind=params.get("enhetstype", ""),
         )

@@ -5,7 +5,7 @@ import uuid
 from django.core.validators import RegexValidator
 from django.db import models
 
-from lokomp.core.validators import format_org_number, validate_org_number
+from lokomp.core.validators import format_org_number, is_number, validate_org_number
 
 
 class County(models.Model):
@@ -56,7 +56,7 @@ class Organisation(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
-        self.org_number = "".join(ch for ch in self.org_number if ch.isdigit())
+        self.org_number = "".join(ch for ch in self.org_number if is_number(ch))
         super().save(*args, **kwargs)
 
     @property

@@ -16,6 +16,7 @@ from lokomp.accounts.scoping import (
 )
 from lokomp.core.audit import save_with_audit
 from lokomp.core.models import AuditEntry
+from lokomp.core.validators import is_number
 
 from .forms import InstitutionForm, OwnerForm, UnitForm, UnitStaffForm
 from .models import Institution, Municipality, Unit, UnitKind
@@ -63,7 +64,7 @@ def unit_list(request):
     units = visible_units(request.user).select_related("municipality", "owner")
     municipality = request.GET.get("kommune", "")
     kind = request.GET.get("type", "")
-    if municipality.isdigit():
+    if is_number(municipality):
         units = units.filter(municipality_id=int(municipality))
     if kind in UnitKind.values:
         units = units.filter(kind=kind)

@@ -40,3 +40,10 @@ def test_account_numbers():
 def test_formatting():
     assert format_org_number("972417971") == "972 417 971"
     assert format_account_number("81091069555") == "8109 10 69555"
+
+
+@pytest.mark.parametrize("number", ["97241797²", "٩٧٢٤١٧٩٧١"])
+def test_digits_int_cannot_read_are_refused_not_crashed(number):
+    assert not is_valid_org_number(number)
+    with pytest.raises(ValidationError):
+        validate_org_number(number)

@@ -6,6 +6,7 @@ from io import BytesIO
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -15,7 +16,7 @@ from lokomp.core.audit import save_with_audit
 from lokomp.core.forms import DsModelForm
 
 from .. import documents
-from ..models import NeedsReport, Question, ReportTemplate, deadline_for
+from ..models import NeedsReport, Question, ReportTemplate, ReportVersion, deadline_for
 from ..services import snapshot
 from ..standard_forms import template_copy
 
@@ -24,7 +25,11 @@ def _county_reports(county, year: int):
     return (
         NeedsReport.objects.filter(partnership__county=county, template__year=year)
         .select_related("partnership", "scheme", "template", "plan")
-        .prefetch_related("budget", "versions")
+        .prefetch_related(
+            "budget",
+            # The list shows version numbers: the snapshots stay in the database.
+            Prefetch("versions", queryset=ReportVersion.objects.defer("snapshot")),
+        )
         .order_by("partnership__name")
     )
 

@@ -1,0 +1,217 @@
+"""Submitting freezes a version; the county admin reopens; versions are compared."""
+
+import re
+from datetime import date
+from io import BytesIO
+from zipfile import ZipFile
+
+import pytest
+from django.urls import reverse
+from docx import Document
+from pypdf import PdfReader
+
+from lokomp.core.models import AuditEntry
+from lokomp.needs.models import Answer, NeedsReport, ReportTemplate, SubmissionDeadline
+from lokomp.needs.services import SubmissionRefused, report_submit
+
+from ..forms import form_data
+from .conftest import question, section_index
+
+pytestmark = pytest.mark.django_db
+
+
+def _confirm(client, report):
+    confirmation = question(
+        report,
+        "Jeg bekrefter at behovsmeldingen er laget i partnerskap "
+        "med eiere og UH-institusjoner som inngår i partnerskapet.",
+    )
+    url = reverse("needs:section", args=[report.pk, section_index(report, confirmation.text)])
+    data = form_data(client.get(url).content.decode())
+    data[f"q{confirmation.pk}-choice"] = "ja"
+    assert client.post(url, data).status_code == 302
+
+
+def test_submission_needs_the_confirmation(as_user, report_2026):
+    # It is past 1 February 2026, the 2026–27 report's deadline: the county allows it.
+    report_2026.late_submission_allowed = True
+    report_2026.save()
+    client = as_user("koordinator")
+    url = reverse("needs:submit", args=[report_2026.pk])
+    page = client.get(url).content.decode()
+    assert "Bekreft at behovsmeldingen er laget i partnerskap med eiere og UH" in page
+    response = client.post(url)
+    assert response.status_code == 200
+    assert NeedsReport.objects.get(pk=report_2026.pk).status == "draft"
+    _confirm(client, report_2026)
+    response = client.post(url)
+    assert response.status_code == 302
+    report = NeedsReport.objects.get(pk=report_2026.pk)
+    assert report.status == "submitted"
+    assert report.versions.get().number == 1
+    assert AuditEntry.objects.filter(action="needs.report.submitted").exists()
+
+
+def test_required_answers_and_budget_rules_block_submission(report_2026, as_user):
+    client = as_user("koordinator")
+    _confirm(client, report_2026)
+    Answer.objects.filter(report=report_2026, question__number="12").update(text="")
+    line = report_2026.budget.get(year=2026, recipient="owner")
+    line.share_plan = 20
+    line.save()
+    with pytest.raises(SubmissionRefused) as refused:
+        report_submit(report=report_2026, user=None, today=date(2026, 1, 10))
+    assert "Svar mangler: 12 Evaluering" in refused.value.problems
+    assert "Eier 2026: andelene er til sammen 110 %, men skal være 100 %." in refused.value.problems
+    assert not report_2026.versions.exists()
+
+
+def test_deadline_and_permission_to_submit_late(as_user, report_2026):
+    client = as_user("koordinator")
+    _confirm(client, report_2026)
+    SubmissionDeadline.objects.create(
+        county=report_2026.partnership.county, year=2026, deadline=date(2026, 2, 1)
+    )
+    with pytest.raises(SubmissionRefused) as refused:
+        report_submit(report=report_2026, user=None, today=date(2026, 2, 2))
+    assert refused.value.problems == [
+        "Fristen var 01.02.2026. Statsforvalteren må tillate innsending etter fristen."
+    ]
+    assert report_submit(report=report_2026, user=None, today=date(2026, 2, 1)).number == 1
+
+
+def test_default_deadline_is_1_february(as_user, report_2026):
+    client = as_user("koordinator")
+    _confirm(client, report_2026)
+    with pytest.raises(SubmissionRefused):
+        report_submit(report=report_2026, user=None, today=date(2026, 2, 2))
+    assert (
+        as_user("forum").post(reverse("needs:allow_late", args=[report_2026.pk])).status_code == 403
+    )
+    assert (
+        as_user("statsforvalter")
+        .post(reverse("needs:allow_late", args=[report_2026.pk]))
+        .status_code
+        == 302
+    )
+    assert report_submit(report=report_2026, user=None, today=date(2026, 3, 1)).number == 1
+
+
+def test_a_frozen_version_cannot_change_through_any_url(as_user, report_2023):
+    client = as_user("koordinator")
+    version = report_2023.versions.get()
+    before = version.snapshot
+    q41 = question(report_2023, "4.1")
+    url = reverse("needs:section", args=[report_2023.pk, section_index(report_2023, "4.1")])
+    response = client.post(url, {f"q{q41.pk}": "Endret etter innsending", f"q{q41.pk}-rev": "0"})
+    assert response.status_code == 302
+    assert (
+        "Endret etter innsending" not in Answer.objects.get(report=report_2023, question=q41).text
+    )
+    assert client.post(reverse("needs:submit", args=[report_2023.pk])).status_code == 200
+    assert report_2023.versions.count() == 1
+    # Changing the plan afterwards does not change what was submitted.
+    measure = report_2023.plan.measures.get(number=1)
+    measure.title = "Endret tiltak"
+    measure.save()
+    version.refresh_from_db()
+    assert version.snapshot == before
+    page = client.get(reverse("needs:version", args=[report_2023.pk, 1])).content.decode()
+    assert "Endret tiltak" not in page and "Startsamling" in page
+
+
+def test_reopen_makes_a_new_version_and_the_diff_shows_the_change(as_user, report_2023):
+    admin, coordinator = as_user("statsforvalter"), as_user("koordinator")
+    assert coordinator.post(reverse("needs:reopen", args=[report_2023.pk])).status_code == 403
+    assert admin.post(reverse("needs:reopen", args=[report_2023.pk])).status_code == 302
+    assert NeedsReport.objects.get(pk=report_2023.pk).status == "reopened"
+    q41 = question(report_2023, "4.1")
+    url = reverse("needs:section", args=[report_2023.pk, section_index(report_2023, "4.1")])
+    data = form_data(coordinator.get(url).content.decode())
+    data[f"q{q41.pk}"] = data[f"q{q41.pk}"] + "\nTillegg etter dialog med Statsforvalteren."
+    assert coordinator.post(url, data).status_code == 302
+    report = NeedsReport.objects.get(pk=report_2023.pk)
+    report.late_submission_allowed = True  # the 2023 deadline has long passed
+    report.save()
+    assert coordinator.post(reverse("needs:submit", args=[report.pk])).status_code == 302
+    assert [v.number for v in report.versions.all()] == [1, 2]
+    changes = coordinator.get(reverse("needs:changes", args=[report.pk, 2])).content.decode()
+    assert changes.count('data-testid="change"') == 1
+    assert "4.1 Hva er tema for kompetanseutviklingsarbeidet" in changes
+    assert "Lagt til: </span>Tillegg etter dialog med Statsforvalteren." in changes
+    first = coordinator.get(reverse("needs:version", args=[report.pk, 1])).content.decode()
+    assert "Tillegg etter dialog" not in first
+
+
+def test_copy_from_last_year_carries_answers_budget_and_plan(as_user, report_2026):
+    admin = as_user("statsforvalter")
+    template = ReportTemplate.objects.get(county__number="55", year=2026)
+    admin.post(reverse("needs:template_copy", args=["55", template.pk]))
+    client = as_user("koordinator")
+    new_template = ReportTemplate.objects.get(county__number="55", year=2027)
+    response = client.post(
+        reverse("needs:new", args=["sor-troms-evenes"]),
+        {"template": new_template.pk, "scheme": report_2026.scheme_id, "copy_from": report_2026.pk},
+    )
+    report = NeedsReport.objects.get(template=new_template)
+    assert response["Location"] == reverse("needs:report", args=[report.pk])
+    assert report.plan.school_year == 2027
+    assert report.plan.measures.count() == 8
+    assert report.plan.measures.get(number=7).when.format() == "4 møter, høst 2027 – vår 2028"
+    assert Answer.objects.get(report=report, question__number="4").text.startswith(
+        "Inkluderende, reguleringsstøttende"
+    )
+    assert sorted(report.budget.values_list("year", "recipient", "amount")) == [
+        (2027, "owner", 1_100_000),
+        (2027, "uh", 1_250_000),
+        (2028, "owner", 900_000),
+        (2028, "uh", 1_000_000),
+    ]
+    assert not Answer.objects.filter(report=report, question__kind="confirmation").exists()
+
+
+def test_county_overview_sums_and_download(as_user, report_2026, django_assert_num_queries):
+    client = as_user("statsforvalter")
+    url = reverse("needs:county", args=["55", 2026])
+    # session, user, roles, county, reports, budget lines, versions (without snapshots),
+    # deadline, template years
+    with django_assert_num_queries(9):
+        page = client.get(url).content.decode()
+    assert "Region Sør-Troms og Evenes" in page and "Utkast" in page
+    assert "2\u00a0350\u00a0000" in page  # 2026: 1 100 000 + 1 250 000
+    zipped = client.get(reverse("needs:county_zip", args=["55", 2023]))
+    names = ZipFile(BytesIO(zipped.content)).namelist()
+    assert names == ["behovsmelding-sor-troms-evenes-kompetanseloftet-versjon-1.pdf"]
+    assert as_user("koordinator").get(url).status_code == 404
+    assert as_user("nordland").get(url).status_code == 404
+    assert as_user("forum").get(url).status_code == 200
+
+
+def test_docx_holds_every_question_and_pdf_the_budget_sums(as_user, report_2023):
+    client = as_user("forum")
+    docx = client.get(reverse("needs:docx", args=[report_2023.pk, 1]))
+    document = Document(BytesIO(docx.content))
+    text = "\n".join(p.text for p in document.paragraphs)
+    for section in report_2023.template.sections.all():
+        for q in section.questions.all():
+            assert f"{q.number} {q.text}" in text, q.number
+    budget = document.tables[0]
+    assert [c.text for c in budget.rows[0].cells] == ["Innhold", "Sum 2023", "Sum 2024", "Sum 2025"]
+    total_row = [c.text for c in budget.rows[3].cells]
+    assert total_row == [
+        "Total sum det søkes om fra eier og UH-miljø",
+        "1\u00a0580\u00a0500",
+        "2\u00a0200\u00a0000",
+        "2\u00a0200\u00a0000",
+    ]  # seed 003 §3
+    pdf = client.get(reverse("needs:pdf", args=[report_2023.pk, 1]))
+    pdf_text = " ".join(
+        " ".join(p.extract_text().split()) for p in PdfReader(BytesIO(pdf.content)).pages
+    )
+    # The seed's sums (the PDF may wrap "UH-miljø" at its hyphen).
+    assert re.search(
+        r"Total sum det søkes om fra eier og UH- ?miljø 1 580 500 2 200 000 "
+        r"2 200 000",
+        pdf_text,
+    )
+    assert "Herav til Statsforvalteren i Nordland" in pdf_text
