@@ -258,9 +258,14 @@ def test_activity_of_another_partnership_through_own_slug_is_404(ost_finnmark):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("name", "who", "status"),
-    [("needs:reopen", "koordinator.ost", 404), ("needs:reopen", "nordland", 403),
-     ("needs:allow_late", "rektor", 404), ("needs:template_copy", "nordland", 404),
-     ("needs:section", "koordinator.ost", 404), ("needs:section", "statsforvalter", 403)],
+    [
+        ("needs:reopen", "koordinator.ost", 404),
+        ("needs:reopen", "nordland", 403),
+        ("needs:allow_late", "rektor", 404),
+        ("needs:template_copy", "nordland", 404),
+        ("needs:section", "koordinator.ost", 404),
+        ("needs:section", "statsforvalter", 403),
+    ],
 )
 def test_posts_by_outsiders_and_readers(name, who, status):
     args = _args(name)

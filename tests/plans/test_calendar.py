@@ -136,8 +136,14 @@ def test_plan_table_query_count_does_not_grow(as_user, plan_2025, django_assert_
 
 def test_odd_filter_values_are_ignored(as_user):
     """A hand-edited address never gives a server error ("²" looks like a digit)."""
-    html = _calendar(as_user("koordinator.ost"), OST, visning="month", periode="2025-10",
-                     kommune="²", ordning="finnes-ikke")
+    html = _calendar(
+        as_user("koordinator.ost"),
+        OST,
+        visning="month",
+        periode="2025-10",
+        kommune="²",
+        ordning="finnes-ikke",
+    )
     assert "Oktober 2025" in html
     units = as_user("koordinator").get(reverse("registry:units"), {"kommune": "²"})
     assert units.status_code == 200
