@@ -8,6 +8,8 @@ admin changes templates through Lokomp afterwards; these are only the starting p
 
 from __future__ import annotations
 
+import re
+
 from django.db import transaction
 
 from lokomp.registry.models import County
@@ -417,13 +419,20 @@ def install_form(county: County, definition: dict) -> ReportTemplate:
     return template
 
 
+def move_years(text: str, years: int) -> str:
+    """Every year in a text moved on: "Behovsmelding 2026–2027" → "Behovsmelding 2027–2028"."""
+    return re.sub(r"\b(19|20)(\d\d)\b", lambda m: str(int(m.group(0)) + years), text)
+
+
 @transaction.atomic
 def template_copy(*, template: ReportTemplate, year: int) -> ReportTemplate:
-    """Next year's form as a copy of this one, for the county admin to change."""
+    """Next year's form as a copy of this one, for the county admin to change. Years named
+    in the title and the questions ("Delmål 2026–2027") move on with it."""
+    years = year - template.year
     copy = ReportTemplate.objects.create(
         county=template.county,
         year=year,
-        title=template.title.replace(str(template.year), str(year)),
+        title=move_years(template.title, years),
         introduction=template.introduction,
         copied_from=template,
     )
@@ -435,5 +444,6 @@ def template_copy(*, template: ReportTemplate, year: int) -> ReportTemplate:
         for question in questions:
             question.pk = None
             question.section = section
+            question.text = move_years(question.text, years)
             question.save()
     return copy
