@@ -171,3 +171,59 @@ def generate(seed: int = 356) -> None:
     RoleAssignment.objects.create(
         user=user, role=Role.COORDINATOR, partnership=partnerships[0], side=Side.OWNER
     )
+    admin = User.objects.create_user(username="bench-admin", password="bench")
+    RoleAssignment.objects.create(user=admin, role=Role.COUNTY_ADMIN, county=counties[0])
+    _needs_reports(counties, plans, schemes[3])
+
+
+def _needs_reports(counties, plans, scheme) -> None:
+    """200 partnerships × 3 years of needs reports on each county's 2026-type form, with
+    every text answered and a full budget."""
+    from lokomp.needs.models import Answer, BudgetLine, NeedsReport, Question
+    from lokomp.needs.standard_forms import FORM_2026, install_form, template_copy
+
+    templates = {}
+    for county in counties:
+        base = install_form(county, FORM_2026)
+        templates[(county.pk, 2026)] = base
+        for year in (2024, 2025):
+            templates[(county.pk, year)] = template_copy(template=base, year=year)
+    reports = NeedsReport.objects.bulk_create(
+        NeedsReport(
+            partnership=plan.partnership,
+            plan=plan,
+            scheme=scheme,
+            template=templates[(plan.partnership.county_id, plan.school_year)],
+        )
+        for plan in plans
+    )
+    questions: dict[int, list] = {}
+    for question in Question.objects.filter(kind__in=["text", "coordinator", "period"]):
+        questions.setdefault(question.section.template_id, []).append(question)
+    Answer.objects.bulk_create(
+        (
+            Answer(report=r, question=q, text="Svar skrevet av partnerskapet. " * 12)
+            for r in reports
+            for q in questions[r.template_id]
+        ),
+        batch_size=2000,
+    )
+    BudgetLine.objects.bulk_create(
+        (
+            BudgetLine(
+                report=r,
+                year=r.plan.school_year + i,
+                recipient=who,
+                amount=1_000_000,
+                estimate=i > 0,
+                share_assess=10,
+                share_plan=10,
+                share_carry_out=60,
+                share_coordinate=20,
+            )
+            for r in reports
+            for i in range(2)
+            for who in ("owner", "uh")
+        ),
+        batch_size=2000,
+    )

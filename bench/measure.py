@@ -46,13 +46,19 @@ def main() -> None:
             generate()
         print(f"built {args.scale} data in {time.perf_counter() - started:.1f}s", file=sys.stderr)
 
+    from lokomp.needs.models import NeedsReport
+
     if args.scale == "demo":
-        slug, username = "sor-troms-evenes", "koordinator"
+        slug, username, admin_name = "sor-troms-evenes", "koordinator", "statsforvalter"
     else:
-        slug, username = "partnerskap-000", "bench"
+        slug, username, admin_name = "partnerskap-000", "bench", "bench-admin"
     partnership = Partnership.objects.get(slug=slug)
+    report = NeedsReport.objects.get(partnership=partnership, template__year=2026)
+    county = partnership.county
     client = Client()
     client.force_login(User.objects.get(username=username))
+    admin = Client()
+    admin.force_login(User.objects.get(username=admin_name))
     feed = f"/kalender/partnerskap/{partnership.calendar_token}.ics"
     etag = client.get(feed)["ETag"]
     pages = {
@@ -64,21 +70,26 @@ def main() -> None:
         "public page": f"/offentlig/{slug}/?aar=2025-2026",
         "ICS feed": feed,
         "ICS feed, unchanged (304)": feed,
+        "report overview": f"/behovsmelding/{report.pk}/",
+        "report editor (goals, measures)": f"/behovsmelding/{report.pk}/del/2/",
+        "report editor (budget)": f"/behovsmelding/{report.pk}/del/3/",
+        "county overview": f"/fylke/{county.number}/behovsmeldinger/2026/",
     }
+    clients = {"county overview": admin}
     headers = {"ICS feed, unchanged (304)": {"If-None-Match": etag}}
     timings: dict[str, list[float]] = {name: [] for name in pages}
     queries: dict[str, int] = {}
     sizes: dict[str, int] = {}
     for name, url in pages.items():  # warm up, count queries
         with CaptureQueriesContext(connection) as captured:
-            response = client.get(url, headers=headers.get(name))
+            response = clients.get(name, client).get(url, headers=headers.get(name))
         assert response.status_code in (200, 304), (url, response.status_code)
         queries[name] = len(captured.captured_queries)
         sizes[name] = len(response.content)
     for _round in range(args.rounds):
         for name, url in pages.items():  # interleaved, so drift hits every page alike
             started = time.perf_counter()
-            client.get(url, headers=headers.get(name))
+            clients.get(name, client).get(url, headers=headers.get(name))
             timings[name].append((time.perf_counter() - started) * 1000)
 
     def p(values: list[float], q: int) -> float:

@@ -58,11 +58,11 @@ def run_one(database: str, scale: str, rounds: int, fresh: bool) -> dict:
         [sys.executable, "-m", "bench.measure", "--scale", scale, "--rounds", str(rounds)],
         cwd=ROOT,
         env=env,
-        check=True,
         capture_output=True,
         text=True,
     )
     sys.stderr.write(output.stderr)
+    output.check_returncode()
     return json.loads(output.stdout.strip().splitlines()[-1])
 
 

@@ -181,32 +181,25 @@ def budget_lines(report: NeedsReport, stored: list[BudgetLine] | None = None) ->
 
 
 def budget_years(report: NeedsReport) -> list[int]:
-    question = next(
-        (
-            q
-            for s in report.template.sections.all()
-            for q in s.questions.all()
-            if q.kind == K.BUDGET
-        ),
-        None,
-    )
+    question = next((q for q in report.template.all_questions() if q.kind == K.BUDGET), None)
     count = question.options.get("years", 3) if question else 3
     return [report.year + i for i in range(count)]
 
 
 def coordinator_reason(report: NeedsReport, answers: dict[int, Answer]) -> str:
-    for section in report.template.sections.all():
-        for question in section.questions.all():
-            if question.kind == K.COORDINATOR_REASON and question.pk in answers:
-                return answers[question.pk].text
+    for question in report.template.all_questions():
+        if question.kind == K.COORDINATOR_REASON and question.pk in answers:
+            return answers[question.pk].text
     return ""
 
 
 def county_parts(report: NeedsReport):
+    """Each county's percentage where the partnership spans counties: the home county takes
+    what the others do not. One query."""
     shares = list(report.partnership.county_shares.select_related("county"))
     if not shares:
         return None
-    home = report.partnership.home_share
+    home = 100 - sum(s.percent for s in shares)
     return [(report.partnership.county.name, home)] + [(s.county.name, s.percent) for s in shares]
 
 

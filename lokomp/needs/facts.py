@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 from lokomp.accounts.models import Role
 from lokomp.core.validators import format_org_number
@@ -22,24 +23,34 @@ class MunicipalityCount:
 
 @dataclass
 class ReportFacts:
-    """Read once per page: the partnership's owners, institutions, coordinators and units."""
+    """Read when first needed, once per page: the partnership's owners, institutions,
+    coordinators and units."""
 
     report: NeedsReport
 
-    def __post_init__(self) -> None:
-        partnership = self.report.partnership
-        self.owner_links = list(
-            partnership.owner_links.select_related("owner", "owner__municipality")
+    @cached_property
+    def owner_links(self) -> list:
+        return list(
+            self.report.partnership.owner_links.select_related("owner", "owner__municipality")
         )
-        self.institution_links = list(partnership.institution_links.select_related("institution"))
-        self.units = list(
-            Unit.objects.filter(owner__partnership_links__partnership=partnership)
+
+    @cached_property
+    def institution_links(self) -> list:
+        return list(self.report.partnership.institution_links.select_related("institution"))
+
+    @cached_property
+    def units(self) -> list[Unit]:
+        return list(
+            Unit.objects.filter(owner__partnership_links__partnership=self.report.partnership)
             .select_related("municipality", "owner")
             .order_by("municipality__name", "name")
         )
-        self.uh_coordinators = [
+
+    @cached_property
+    def uh_coordinators(self) -> list:
+        return [
             role.user
-            for role in partnership.role_assignments.filter(
+            for role in self.report.partnership.role_assignments.filter(
                 role=Role.COORDINATOR, side="uh"
             ).select_related("user")
         ]

@@ -33,6 +33,18 @@ class ReportTemplate(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def all_questions(self) -> list[Question]:
+        """Every question of the form in order, read once per object (one query)."""
+        cached = getattr(self, "_all_questions", None)
+        if cached is None:
+            cached = list(
+                Question.objects.filter(section__template=self)
+                .select_related("section")
+                .order_by("section__order", "section_id", "order", "id")
+            )
+            self._all_questions = cached
+        return cached
+
 
 class TemplateSection(models.Model):
     template = models.ForeignKey(ReportTemplate, on_delete=models.CASCADE, related_name="sections")

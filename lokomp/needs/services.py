@@ -8,13 +8,13 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Prefetch
 from django.utils import timezone
 
 from lokomp.core.audit import log_action
 from lokomp.core.validators import format_account_number, is_valid_account_number
 from lokomp.core.when import WhenParseError, parse_when
-from lokomp.plans.models import ActionPlan, GoalLevel
+from lokomp.plans.models import ActionPlan, GoalLevel, Responsibility
 from lokomp.plans.services import plan_create
 
 from . import budget as b
@@ -108,7 +108,12 @@ def _copy_answers(source: NeedsReport, target: NeedsReport) -> None:
 
 
 def _display(
-    report, question: Question, answer: Answer | None, facts: ReportFacts, lines: list[b.Line]
+    report,
+    question: Question,
+    answer: Answer | None,
+    facts: ReportFacts,
+    lines: list[b.Line],
+    plan_content: dict,
 ) -> tuple[str, Any]:
     """The answer as text (compared between versions) and as structure (for printing)."""
     text = answer.text if answer else ""
@@ -139,7 +144,11 @@ def _display(
         if data.get("reference"):
             extra.append(f"Merkes med: {data['reference']}")
         full = "\n".join([value, *extra]).strip()
-        return full, {"registry": registry, "corrected": bool(text) and text != registry}
+        return full, {
+            "registry": registry,
+            "corrected": bool(text) and text != registry,
+            "account": data.get("account", ""),
+        }
     if kind == K.NUMBERS_PER_MUNICIPALITY:
         rows = []
         for count in facts.counts(question):
@@ -161,7 +170,7 @@ def _display(
         return (shown if total else "Ingen"), {"rows": rows, "total": total}
     if kind == K.GOALS:
         level = question.options.get("level")
-        goals = [g for g in report.plan.goals.all() if level is None or g.level == level]
+        goals = [g for g in plan_content["goals"] if level is None or g.level == level]
         grouped = [
             {"level": label, "goals": [g.text for g in goals if g.level == value]}
             for value, label in GoalLevel.choices
@@ -178,9 +187,7 @@ def _display(
                 "when": m.when_display,
                 "responsibility": "; ".join(str(r) for r in m.responsibilities.all()),
             }
-            for m in report.plan.measures.prefetch_related(
-                "responsibilities__institution", "responsibilities__owner"
-            )
+            for m in plan_content["measures"]
         ]
         lines_text = [f"Tiltak {m['number']}: {m['title']} ({m['when']})" for m in measures]
         return "\n".join([text, *lines_text]).strip(), {"intro": text, "measures": measures}
@@ -218,11 +225,24 @@ def snapshot(report: NeedsReport) -> dict:
     facts = ReportFacts(report)
     answers = {a.question_id: a for a in report.answers.all()}
     lines = budget_lines(report)
+    plan_content = {
+        "goals": list(report.plan.goals.all()),
+        "measures": list(
+            report.plan.measures.prefetch_related(
+                Prefetch(
+                    "responsibilities",
+                    queryset=Responsibility.objects.select_related("institution", "owner"),
+                )
+            )
+        ),
+    }
     sections = []
     for section in report.template.sections.prefetch_related("questions"):
         questions = []
         for question in section.questions.all():
-            shown, value = _display(report, question, answers.get(question.pk), facts, lines)
+            shown, value = _display(
+                report, question, answers.get(question.pk), facts, lines, plan_content
+            )
             questions.append(
                 {
                     "id": question.pk,
@@ -230,6 +250,8 @@ def snapshot(report: NeedsReport) -> dict:
                     "text": question.text,
                     "kind": question.kind,
                     "word_limit": question.word_limit,
+                    "required": question.required,
+                    "answer": answers[question.pk].text if question.pk in answers else "",
                     "shown": shown,
                     "value": value,
                 }
@@ -257,54 +279,56 @@ def snapshot(report: NeedsReport) -> dict:
 # -- rules for submission -------------------------------------------------------------------
 
 
-def report_problems(report: NeedsReport) -> list[str]:
-    """What stands in the way of submission, in Norwegian, one line each."""
+def report_problems(report: NeedsReport, snap: dict | None = None) -> list[str]:
+    """What stands in the way of submission, in Norwegian, one line each. Read from the
+    report's snapshot, so a page that shows the report checks it without reading it twice.
+    """
+    snap = snap or snapshot(report)
     found: list[str] = []
-    answers = {a.question_id: a for a in report.answers.all()}
-    facts = ReportFacts(report)
     reason = ""
-    budget_question = None
-    for section in report.template.sections.prefetch_related("questions"):
-        for question in section.questions.all():
-            answer = answers.get(question.pk)
-            label = f"{question.number} {question.text}".strip()[:90]
-            text = answer.text if answer else ""
-            if question.kind == K.COORDINATOR_REASON:
+    budget_value = None
+    for section in snap["sections"]:
+        for q in section["questions"]:
+            kind, text, value = q["kind"], q["answer"], q["value"]
+            label = f"{q['number']} {q['text']}".strip()[:90]
+            if kind == K.COORDINATOR_REASON:
                 reason = text
-            if question.kind == K.BUDGET:
-                budget_question = question
-            if question.kind == K.CONFIRMATION and not (answer and answer.choice):
+            if kind == K.BUDGET:
+                budget_value = value
+            if kind == K.CONFIRMATION and not value:
                 found.append(
-                    f"Bekreft at behovsmeldingen er laget i partnerskap med eiere og UH ({label})."
+                    "Bekreft at behovsmeldingen er laget i partnerskap med eiere og "
+                    "UH-institusjoner som inngår i partnerskapet."
                 )
                 continue
-            if question.word_limit and word_count(text) > question.word_limit:
-                found.append(f"{label}: høyst {question.word_limit} ord (nå {word_count(text)}).")
-            if question.kind == K.PARTNERS and answer and answer.data.get("account"):
-                if not is_valid_account_number(answer.data["account"]):
+            if q["word_limit"] and word_count(text) > q["word_limit"]:
+                found.append(f"{label}: høyst {q['word_limit']} ord (nå {word_count(text)}).")
+            if kind == K.PARTNERS and value["account"]:
+                if not is_valid_account_number(value["account"]):
                     found.append(f"{label}: kontonummeret er ikke gyldig.")
-            if not question.required:
+            if not q["required"]:
                 continue
-            if question.kind in (K.TEXT, K.PERIOD) and not text.strip():
+            if kind in (K.TEXT, K.PERIOD) and not text.strip():
                 found.append(f"Svar mangler: {label}")
-            elif question.kind in (K.YES_NO, K.YES_NO_TEXT) and (
-                answer is None or answer.choice is None
-            ):
+            elif kind in (K.YES_NO, K.YES_NO_TEXT) and value is None:
                 found.append(f"Svar mangler (ja/nei): {label}")
-            elif question.kind == K.YES_NO_TEXT and answer and answer.choice and not text.strip():
+            elif kind == K.YES_NO_TEXT and value and not text.strip():
                 found.append(f"Forklar svaret: {label}")
-            elif question.kind == K.GOALS and not report.plan.goals.exists():
+            elif kind == K.GOALS and not value:
                 found.append(f"Skriv minst ett mål: {label}")
-            elif question.kind == K.MEASURES and not report.plan.measures.exists():
+            elif kind == K.MEASURES and not value["measures"]:
                 found.append(f"Legg inn minst ett tiltak: {label}")
-            elif question.kind == K.PARTNERS and not (text or facts.partner_text(question)):
+            elif kind == K.PARTNERS and not q["shown"].strip():
                 found.append(f"Svar mangler: {label}")
-    if budget_question is not None:
-        lines = budget_lines(report)
+    if budget_value is not None:
+        lines = [b.Line(**{f: d[f] for f in LINE_FIELDS}) for d in budget_value["lines"]]
         if not any(line.amount for line in lines):
             found.append("Budsjettet mangler beløp.")
         found += [p.message for p in budget_problems(report, lines, reason)]
     return found
+
+
+LINE_FIELDS = ("year", "recipient", "amount", "estimate", *b.SHARE_FIELDS, "own_contribution")
 
 
 def submission_deadline(report: NeedsReport) -> date:
@@ -327,12 +351,13 @@ def report_submit(*, report: NeedsReport, user, today: date | None = None) -> Re
             f"Fristen var {deadline:%d.%m.%Y}. Statsforvalteren må tillate innsending etter "
             "fristen."
         )
-    problems += report_problems(report)
+    snap = snapshot(report)
+    problems += report_problems(report, snap)
     if problems:
         raise SubmissionRefused(problems)
     number = (report.versions.aggregate(n=Max("number"))["n"] or 0) + 1
     version = ReportVersion.objects.create(
-        report=report, number=number, snapshot=snapshot(report), submitted_by=user
+        report=report, number=number, snapshot=snap, submitted_by=user
     )
     report.status = ReportStatus.SUBMITTED
     report.late_submission_allowed = False

@@ -153,3 +153,20 @@ def test_answers_in_other_questions_are_not_caught_by_a_conflict(as_user, report
     assert second.post(url, second_page).status_code == 302
     assert Answer.objects.get(report=report_2026, question=q4).text == "Nytt tema."
     assert Answer.objects.get(report=report_2026, question=q5).text == "Ny begrunnelse."
+
+
+def test_report_pages_query_counts(as_user, report_2026, django_assert_num_queries):
+    client = as_user("koordinator")
+    budget = _section_url(report_2026, "Budsjett")
+    # session, user, roles, report, sections, questions, answers, all questions of the form
+    # (budget years), budget lines, county shares
+    with django_assert_num_queries(10):
+        assert client.get(budget).status_code == 200
+    goals = _section_url(report_2026, "9")
+    # session, user, roles, report, sections, questions, answers, goals, measures, plan
+    # schemes of the measures' rows, all questions
+    with django_assert_num_queries(11):
+        assert client.get(goals).status_code == 200
+    # The overview reads the report once (a snapshot) for progress and rules alike.
+    with django_assert_num_queries(18):
+        assert client.get(reverse("needs:report", args=[report_2026.pk])).status_code == 200

@@ -145,7 +145,7 @@ def report_overview(request, pk: int):
             "report": report,
             "partnership": report.partnership,
             "progress": _progress(report, snap),
-            "problems": report_problems(report) if report.is_editable else [],
+            "problems": report_problems(report, snap) if report.is_editable else [],
             "versions": report.versions.select_related("submitted_by"),
             "deadline": submission_deadline(report),
             "can_write": can_write and report.is_editable,
