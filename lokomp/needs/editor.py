@@ -252,8 +252,7 @@ def _attach(report, state: QuestionState, facts: ReportFacts, answers) -> None:
         state.counts = facts.counts(state.question)
     elif kind == K.GOALS:
         level = state.question.options.get("level")
-        goals = report.plan.goals.all()
-        state.goals = [g for g in goals if level is None or g.level == level]
+        state.goals = [g for g in facts.goals if level is None or g.level == level]
     elif kind == K.MEASURES:
         state.measures = list(report.plan.measures.select_related("scheme"))
     elif kind == K.BUDGET:

@@ -47,6 +47,11 @@ class ReportFacts:
         )
 
     @cached_property
+    def goals(self) -> list:
+        """The plan's goals (a report's goals are the action plan's)."""
+        return list(self.report.plan.goals.all())
+
+    @cached_property
     def uh_coordinators(self) -> list:
         return [
             role.user

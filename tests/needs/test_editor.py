@@ -163,9 +163,9 @@ def test_report_pages_query_counts(as_user, report_2026, django_assert_num_queri
     with django_assert_num_queries(10):
         assert client.get(budget).status_code == 200
     goals = _section_url(report_2026, "9")
-    # session, user, roles, report, sections, questions, answers, goals, measures, plan
-    # schemes of the measures' rows, all questions
-    with django_assert_num_queries(11):
+    # session, user, roles, report, sections, questions, answers, the plan's goals (once for
+    # both goal questions), the plan's measures, all questions of the form
+    with django_assert_num_queries(10):
         assert client.get(goals).status_code == 200
     # The overview reads the report once (a snapshot) for progress and rules alike.
     with django_assert_num_queries(18):
