@@ -15,9 +15,7 @@ from .test_browser import _serious
 pytestmark = pytest.mark.e2e
 
 
-def test_coordinator_copies_last_years_report_fixes_the_budget_and_submits(
-    browser, live_url
-):
+def test_coordinator_copies_last_years_report_fixes_the_budget_and_submits(browser, live_url):
     # Statsforvalteren starts next year's form as a copy of this year's.
     admin = browser.new_context(locale="nb-NO").new_page()
     login(admin, live_url, "statsforvalter")
@@ -27,8 +25,9 @@ def test_coordinator_copies_last_years_report_fixes_the_budget_and_submits(
     expect(admin.get_by_role("heading", level=1)).to_have_text("Behovsmelding 2027–2028")
     admin.context.close()
 
-    context = browser.new_context(locale="nb-NO", accept_downloads=True,
-                                  viewport={"width": 1280, "height": 900})
+    context = browser.new_context(
+        locale="nb-NO", accept_downloads=True, viewport={"width": 1280, "height": 900}
+    )
     page = context.new_page()
     login(page, live_url, "koordinator")
     page.goto(live_url + "/partnerskap/sor-troms-evenes/")
@@ -46,8 +45,9 @@ def test_coordinator_copies_last_years_report_fixes_the_budget_and_submits(
     expect(share).to_have_value("60")
     share.fill("70")
     page.get_by_role("button", name="Lagre", exact=True).click()
-    expect(page.get_by_text("Eier 2027: andelene er til sammen 110 %, men skal være 100 %."))\
-        .to_be_visible()
+    expect(
+        page.get_by_text("Eier 2027: andelene er til sammen 110 %, men skal være 100 %.")
+    ).to_be_visible()
     expect(page.get_by_test_id("b-2027-owner-sum")).to_have_text("110 %")
     page.get_by_label("Gjennomføre, Eier 2027").fill("60")
     page.get_by_role("button", name="Lagre", exact=True).click()
@@ -67,13 +67,15 @@ def test_coordinator_copies_last_years_report_fixes_the_budget_and_submits(
     with page.expect_download() as download_info:
         page.get_by_role("link", name="PDF versjon 1").click()
     download = download_info.value
-    assert re.fullmatch(r"behovsmelding-sor-troms-evenes-2027-versjon-1\.pdf",
-                        download.suggested_filename)
+    assert re.fullmatch(
+        r"behovsmelding-sor-troms-evenes-2027-versjon-1\.pdf", download.suggested_filename
+    )
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / download.suggested_filename
     download.save_as(path)
-    text = " ".join(" ".join(p.extract_text().split())
-                    for p in PdfReader(BytesIO(path.read_bytes())).pages)
+    text = " ".join(
+        " ".join(p.extract_text().split()) for p in PdfReader(BytesIO(path.read_bytes())).pages
+    )
     assert "Versjon 1" in text
     assert re.search(r"Total sum det søkes om fra eier og UH- ?miljø 2 350 000 1 900 000", text)
     page.screenshot(path=str(ARTIFACTS / "needs-report-submitted.png"), full_page=True)

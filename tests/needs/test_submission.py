@@ -215,3 +215,16 @@ def test_docx_holds_every_question_and_pdf_the_budget_sums(as_user, report_2023)
         pdf_text,
     )
     assert "Herav til Statsforvalteren i Nordland" in pdf_text
+
+
+def test_county_admin_sets_the_deadline(as_user, report_2026):
+    url = reverse("needs:county", args=["55", 2027])
+    admin = as_user("statsforvalter")
+    response = admin.post(url, {"deadline": "31.02.2027"})
+    assert "Skriv datoen som dd.mm.åååå." in response.content.decode()
+    assert admin.post(url, {"deadline": "2027-03-01"}).status_code == 302
+    assert SubmissionDeadline.objects.get(county__number="55", year=2027).deadline == date(
+        2027, 3, 1
+    )
+    assert as_user("forum").post(url, {"deadline": "2027-04-01"}).status_code == 403
+    assert "Lagre fristen" not in as_user("forum").get(url).content.decode()

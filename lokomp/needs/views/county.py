@@ -6,17 +6,25 @@ from io import BytesIO
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from lokomp.accounts.scoping import get_county_for_admin, get_county_for_reader
-from lokomp.core.audit import save_with_audit
-from lokomp.core.forms import DsModelForm
+from lokomp.accounts.scoping import get_county_for_admin, get_county_for_reader, user_scope
+from lokomp.core.audit import log_action, save_with_audit
+from lokomp.core.forms import DsFormMixin, DsModelForm
 
 from .. import documents
-from ..models import NeedsReport, Question, ReportTemplate, ReportVersion, deadline_for
+from ..models import (
+    NeedsReport,
+    Question,
+    ReportTemplate,
+    ReportVersion,
+    SubmissionDeadline,
+    deadline_for,
+)
 from ..services import snapshot
 from ..standard_forms import template_copy
 
@@ -34,9 +42,39 @@ def _county_reports(county, year: int):
     )
 
 
+class DeadlineForm(DsFormMixin, forms.Form):
+    deadline = forms.DateField(
+        label="Frist for innsending",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "Skriv datoen som dd.mm.åååå.", "required": "Velg en dato."},
+        input_formats=["%Y-%m-%d", "%d.%m.%Y"],
+    )
+
+
 @login_required
 def county_overview(request, number: str, year: int):
     county = get_county_for_reader(request, number)
+    scope = user_scope(request.user)
+    is_admin = scope.superuser or county.pk in scope.admin_counties
+    deadline = deadline_for(county.pk, year)
+    form = DeadlineForm(request.POST or None, initial={"deadline": deadline})
+    if request.method == "POST":
+        if not is_admin:
+            raise PermissionDenied("Bare Statsforvalteren setter fristen.")
+        if form.is_valid():
+            chosen = form.cleaned_data["deadline"]
+            saved, _created = SubmissionDeadline.objects.update_or_create(
+                county=county, year=year, defaults={"deadline": chosen}
+            )
+            log_action(
+                "needs.deadline.changed",
+                user=request.user,
+                obj=saved,
+                changes={"Frist": [f"{deadline:%d.%m.%Y}", f"{chosen:%d.%m.%Y}"]},
+                county=county,
+            )
+            messages.success(request, f"Fristen for {year} er {chosen:%d.%m.%Y}.")
+            return redirect("needs:county", number=number, year=year)
     reports = list(_county_reports(county, year))
     years = [year + i for i in range(3)]
     rows, sums = [], {(y, r): 0 for y in years for r in ("owner", "uh")}
@@ -70,8 +108,9 @@ def county_overview(request, number: str, year: int):
             "years": years,
             "rows": rows,
             "totals": totals,
-            "deadline": deadline_for(county.pk, year),
+            "deadline": deadline,
             "other_years": other_years,
+            "deadline_form": form if is_admin else None,
         },
     )
 
