@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from lokomp.core.formatting import thousands
 from lokomp.core.validators import is_number
 
 SHARE_FIELDS = ("share_assess", "share_plan", "share_carry_out", "share_coordinate")
@@ -162,7 +163,7 @@ def problems(
                         "co_financing",
                         f"Eier {year}: ordningen krever egenandel på minst "
                         f"{co_financing_percent} % av tilskuddet, det vil si "
-                        f"{needed:,} kr.".replace(",", "\u00a0"),
+                        f"{thousands(needed)} kr.",
                     )
                 )
     return found

@@ -11,15 +11,12 @@ from django.utils import timezone
 from docx import Document
 from docx.shared import Pt
 
+from lokomp.core.formatting import thousands
 from lokomp.plans.documents import CONTENT_TYPES, html_to_pdf
 
 from . import budget as b
 
 __all__ = ["CONTENT_TYPES", "printable", "report_document"]
-
-
-def nb_kroner(value) -> str:
-    return f"{int(value or 0):,}".replace(",", "\u00a0")
 
 
 def budget_rows(table: dict) -> list[dict]:
@@ -39,14 +36,14 @@ def budget_rows(table: dict) -> list[dict]:
         values = []
         for year in years:
             amount, estimate = cell(year, recipient, "amount")
-            text = nb_kroner(amount) if amount is not None else ""
+            text = thousands(amount) if amount is not None else ""
             values.append(f"{text} (anslag)" if estimate and text else text)
         rows.append({"label": label, "values": values})
     rows.append(
         {
             "label": "Total sum det søkes om fra eier og UH-miljø",
             "strong": True,
-            "values": [nb_kroner(t["total"]) for t in table["totals"]],
+            "values": [thousands(t["total"]) for t in table["totals"]],
         }
     )
     for name in b.SHARE_FIELDS:
@@ -63,7 +60,7 @@ def budget_rows(table: dict) -> list[dict]:
         rows.append(
             {
                 "label": "Egenandel (eier)",
-                "values": [nb_kroner(cell(year, "owner", "own_contribution")[0]) for year in years],
+                "values": [thousands(cell(year, "owner", "own_contribution")[0]) for year in years],
             }
         )
     if any(t["county_parts"] for t in table["totals"]):
@@ -71,7 +68,7 @@ def budget_rows(table: dict) -> list[dict]:
             rows.append(
                 {
                     "label": f"Herav til Statsforvalteren i {name}",
-                    "values": [nb_kroner(t["county_parts"][index][1]) for t in table["totals"]],
+                    "values": [thousands(t["county_parts"][index][1]) for t in table["totals"]],
                 }
             )
     return rows

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from lokomp.core.audit import log_action
+from lokomp.core.formatting import thousands
 from lokomp.core.validators import is_number, is_valid_account_number
 from lokomp.core.when import WhenParseError, parse_when
 from lokomp.plans.models import Goal, GoalLevel
@@ -120,7 +121,7 @@ class QuestionState:
                 if stored is None:
                     stored = ""
                 elif name in ("amount", "own_contribution"):
-                    stored = f"{stored:,}".replace(",", " ")
+                    stored = thousands(stored)
                 shown = self.values.get(field_name, stored)
                 cells[name] = {
                     "name": field_name,
@@ -475,9 +476,7 @@ def _save_budget(
     if changed_since:
         state.conflict = {
             "theirs": "; ".join(
-                f"{b.RECIPIENT_LABELS[o.recipient]} {o.year}: {o.amount or 0:,} kr".replace(
-                    ",", "\u00a0"
-                )
+                f"{b.RECIPIENT_LABELS[o.recipient]} {o.year}: {thousands(o.amount)} kr"
                 for o in lines
                 if o.amount
             ),

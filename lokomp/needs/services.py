@@ -12,6 +12,7 @@ from django.db.models import Max, Prefetch
 from django.utils import timezone
 
 from lokomp.core.audit import log_action
+from lokomp.core.formatting import thousands
 from lokomp.core.validators import format_account_number, is_valid_account_number
 from lokomp.core.when import WhenParseError, parse_when
 from lokomp.plans.models import ActionPlan, GoalLevel, Responsibility
@@ -194,10 +195,8 @@ def _display(
     if kind == K.BUDGET:
         totals = b.totals(lines, county_parts(report))
         shown = "\n".join(
-            f"{t.year}: eier {t.owner:,} kr, UH {t.uh:,} kr, totalt {t.total:,} kr".replace(
-                ",", "\u00a0"
-            )
-            + (" (anslag)" if t.estimate else "")
+            f"{t.year}: eier {thousands(t.owner)} kr, UH {thousands(t.uh)} kr, "
+            f"totalt {thousands(t.total)} kr" + (" (anslag)" if t.estimate else "")
             for t in totals
         )
         table = {

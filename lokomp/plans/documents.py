@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from weasyprint import HTML
 
+from lokomp.core.formatting import thousands
 from lokomp.partnerships.models import Scheme
 
 from .models import ActionPlan, Goal
@@ -60,7 +61,7 @@ def html_to_pdf(html: str, *, base_url: str) -> bytes:
 def target_cell(row: PlanRow) -> str:
     text = row.measure.target_summary
     if row.target_size is not None and str(row.target_size) not in text.replace(" ", ""):
-        text += f" ({row.target_size:,} ansatte)".replace(",", "\u00a0")
+        text += f" ({thousands(row.target_size)} ansatte)"
     return text
 
 

@@ -1,6 +1,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
+from lokomp.core.formatting import thousands
 from lokomp.core.validators import format_account_number, format_org_number
 
 register = template.Library()
@@ -40,6 +41,6 @@ def scheme_style(scheme):
 def nb_int(value):
     """1228 → "1 228" (Norwegian thousands separator, a non-breaking space)."""
     try:
-        return f"{int(value):,}".replace(",", "\u00a0")
+        return thousands(int(value))
     except (TypeError, ValueError):
         return value
