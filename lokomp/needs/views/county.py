@@ -134,7 +134,7 @@ def county_download(request, number: str, year: int):
             )
     response = HttpResponse(buffer.getvalue(), content_type="application/zip")
     response["Content-Disposition"] = (
-        f'attachment; filename="behovsmeldinger-{county.name.lower()}-{year}.zip"'
+        f'attachment; filename="behovsmeldinger-fylke-{county.number}-{year}.zip"'
     )
     return response
 
