@@ -72,7 +72,7 @@ def _args(name):
     draft = NeedsReport.objects.get(template__year=2026, partnership__slug="sor-troms-evenes")
     submitted = NeedsReport.objects.get(template__year=2023)
     form = ReportTemplate.objects.get(county__number="55", year=2026)
-    form_question = Question.objects.filter(section__template=form).first()
+    form_question = Question.objects.filter(section__template=form, answers__isnull=True).first()
     a = Partnership.objects.get(slug="sor-troms-evenes")
     unit = Unit.objects.get(name="Kanebogen skole")
     activity = Activity.objects.filter(measure__plan__partnership=a).first()
@@ -134,6 +134,8 @@ def _args(name):
         "needs:template": ["55", form.pk],
         "needs:template_copy": ["55", form.pk],
         "needs:question_edit": ["55", form_question.pk],
+        "needs:question_new": ["55", form.pk],
+        "needs:question_delete": ["55", form_question.pk],
     }[name]
 
 
@@ -196,6 +198,8 @@ MATRIX = {
     "needs:template": COUNTY_55,
     "needs:template_copy": POST_ONLY,
     "needs:question_edit": COUNTY_55_ADMIN,
+    "needs:question_new": COUNTY_55_ADMIN,
+    "needs:question_delete": COUNTY_55_ADMIN,
 }
 # Left out on purpose: Django's own admin (staff only) and logout (POST only).
 NOT_IN_MATRIX = {"accounts:logout"}

@@ -32,5 +32,7 @@ urlpatterns = [
     path(F + "skjema/", county.template_list, name="templates"),
     path(F + "skjema/<int:pk>/", county.template_detail, name="template"),
     path(F + "skjema/<int:pk>/kopier/", county.template_copy_view, name="template_copy"),
+    path(F + "skjema/<int:pk>/nytt-sporsmal/", county.question_new, name="question_new"),
     path(F + "sporsmal/<int:pk>/endre/", county.question_edit, name="question_edit"),
+    path(F + "sporsmal/<int:pk>/fjern/", county.question_delete, name="question_delete"),
 ]

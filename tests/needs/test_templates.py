@@ -103,3 +103,44 @@ def test_only_the_county_admin_changes_forms(as_user):
     assert as_user("forum").post(url).status_code == 403
     assert as_user("koordinator").post(url).status_code == 404
     assert as_user("nordland").post(url).status_code == 404
+
+
+def test_county_admin_adds_and_removes_questions_on_next_years_form(as_user):
+    template, _questions_2026 = _questions(2026)
+    client = as_user("statsforvalter")
+    client.post(reverse("needs:template_copy", args=["55", template.pk]))
+    copy = ReportTemplate.objects.get(county__number="55", year=2027)
+    url = reverse("needs:question_new", args=["55", copy.pk])
+    page = client.get(url).content.decode()
+    assert 'value="budget"' not in page  # one budget per form: it has one already
+    section = copy.sections.get(title="Vurdering av kompetansebehov")
+    response = client.post(
+        url, {"section": section.pk, "number": "7b", "text": "", "kind": "text", "order": "9"}
+    )
+    assert "Skriv spørsmålet." in response.content.decode()
+    response = client.post(
+        url,
+        {
+            "section": section.pk,
+            "number": "7b",
+            "kind": "text",
+            "text": "Hvordan involveres barn og unge?",
+            "order": "9",
+            "word_limit": "100",
+            "required": "on",
+        },
+    )
+    assert response.status_code == 302
+    added = Question.objects.get(section=section, number="7b")
+    assert (added.word_limit, added.required) == (100, True)
+    delete = reverse("needs:question_delete", args=["55", added.pk])
+    assert "Fjerne spørsmål" in client.get(delete).content.decode()
+    assert client.post(delete).status_code == 302
+    assert not Question.objects.filter(pk=added.pk).exists()
+
+
+def test_answered_questions_stay(as_user, report_2023):
+    answered = report_2023.answers.first().question
+    url = reverse("needs:question_delete", args=["55", answered.pk])
+    assert as_user("statsforvalter").post(url).status_code == 302
+    assert Question.objects.filter(pk=answered.pk).exists()

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from lokomp.accounts.scoping import get_county_for_admin, get_county_for_reader, user_scope
@@ -146,6 +147,42 @@ class QuestionForm(DsModelForm):
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
 
 
+class NewQuestionForm(DsModelForm):
+    class Meta:
+        model = Question
+        fields = [
+            "section",
+            "number",
+            "text",
+            "kind",
+            "help_text",
+            "word_limit",
+            "required",
+            "order",
+        ]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {"text": {"required": "Skriv spørsmålet."}}
+
+    def __init__(self, *args, template, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["section"].queryset = template.sections.all()
+        self.fields["section"].label = "Del"
+        # Budget, goals and measures are tied to the report's own data: one of each.
+        taken = set(
+            Question.objects.filter(section__template=template).values_list("kind", flat=True)
+        )
+        single = {"budget", "goals", "measures", "confirmation"}
+        self.fields["kind"].choices = [
+            (value, label)
+            for value, label in self.fields["kind"].choices
+            if value not in single or value not in taken
+        ]
+
+
+def _template_in_use(template) -> bool:
+    return template.reports.exclude(status="draft").exists()
+
+
 @login_required
 def template_list(request, number: str):
     county = get_county_for_reader(request, number)
@@ -164,7 +201,7 @@ def template_detail(request, number: str, pk: int):
             "county": county,
             "template": template,
             "sections": template.sections.prefetch_related("questions"),
-            "in_use": template.reports.exists(),
+            "in_use": _template_in_use(template),
         },
     )
 
@@ -176,6 +213,13 @@ def template_copy_view(request, number: str, pk: int):
     template = get_object_or_404(ReportTemplate, county=county, pk=pk)
     year = max(ReportTemplate.objects.filter(county=county).values_list("year", flat=True)) + 1
     copy = template_copy(template=template, year=year)
+    log_action(
+        "needs.template.created",
+        user=request.user,
+        obj=copy,
+        changes={"Kopi av": [None, str(template)]},
+        county=county,
+    )
     messages.success(request, f"Skjemaet for {year} er laget som en kopi. Endre det du trenger.")
     return redirect("needs:template", number=county.number, pk=copy.pk)
 
@@ -185,7 +229,7 @@ def question_edit(request, number: str, pk: int):
     county = get_county_for_admin(request, number)
     question = get_object_or_404(Question, pk=pk, section__template__county=county)
     template = question.section.template
-    if template.reports.exclude(status="draft").exists():
+    if _template_in_use(template):
         messages.error(
             request,
             "Skjemaet er brukt i innsendte behovsmeldinger. Lag en kopi for neste år og endre den.",
@@ -198,4 +242,56 @@ def question_edit(request, number: str, pk: int):
         return redirect("needs:template", number=number, pk=template.pk)
     return render(
         request, "needs/question_form.html", {"county": county, "template": template, "form": form}
+    )
+
+
+@login_required
+def question_new(request, number: str, pk: int):
+    county = get_county_for_admin(request, number)
+    template = get_object_or_404(ReportTemplate, county=county, pk=pk)
+    if _template_in_use(template):
+        messages.error(
+            request,
+            "Skjemaet er brukt i innsendte behovsmeldinger. Lag en kopi for neste år og endre den.",
+        )
+        return redirect("needs:template", number=number, pk=template.pk)
+    form = NewQuestionForm(request.POST or None, template=template)
+    if request.method == "POST" and form.is_valid():
+        save_with_audit(form, user=request.user, action="needs.question", county=county)
+        messages.success(request, "Spørsmålet er lagt til.")
+        return redirect("needs:template", number=number, pk=template.pk)
+    return render(
+        request,
+        "needs/question_form.html",
+        {"county": county, "template": template, "form": form, "new": True},
+    )
+
+
+@login_required
+def question_delete(request, number: str, pk: int):
+    county = get_county_for_admin(request, number)
+    question = get_object_or_404(Question, pk=pk, section__template__county=county)
+    template = question.section.template
+    if _template_in_use(template) or question.answers.exists():
+        messages.error(request, "Spørsmålet er besvart i en behovsmelding og kan ikke fjernes.")
+        return redirect("needs:template", number=number, pk=template.pk)
+    if request.method == "POST":
+        log_action(
+            "needs.question.deleted",
+            user=request.user,
+            obj=question,
+            changes={"Spørsmål": [str(question), None]},
+            county=county,
+        )
+        question.delete()
+        messages.success(request, "Spørsmålet er fjernet.")
+        return redirect("needs:template", number=number, pk=template.pk)
+    return render(
+        request,
+        "plans/confirm_delete.html",
+        {
+            "title": f"Fjerne spørsmål {question}?",
+            "consequence": "",
+            "cancel": reverse("needs:template", args=[number, template.pk]),
+        },
     )
