@@ -380,7 +380,7 @@ def section_save(report: NeedsReport, section: TemplateSection, post, user) -> S
     questions = list(section.questions.all())
     answers = {
         a.question_id: a
-        for a in Answer.objects.select_for_update()
+        for a in Answer.objects.select_for_update(of=("self",))
         .filter(report=report)
         .select_related("updated_by")
     }
