@@ -4,7 +4,9 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from lokomp.accounts.scoping import user_scope, visible_partnerships, visible_units
+from lokomp.needs.models import ReportTemplate
 from lokomp.plans.models import ActionPlan
+from lokomp.registry.models import County
 
 from .when import WhenParseError, parse_when
 
@@ -30,9 +32,6 @@ def home(request):
         plans_by_partnership.setdefault(plan.partnership_id, []).append(plan)
     rows = [(p, plans_by_partnership.get(p.pk, [])) for p in partnerships[:50]]
     my_units = visible_units(request.user).filter(pk__in=scope.units).select_related("municipality")
-    from lokomp.needs.models import ReportTemplate
-    from lokomp.registry.models import County
-
     counties = [
         (county, ReportTemplate.objects.filter(county=county).order_by("-year").first())
         for county in County.objects.filter(pk__in=scope.county_readers)

@@ -102,17 +102,6 @@ class When:
     def is_all_day(self) -> bool:
         return self.precision != Precision.TIME
 
-    @property
-    def is_precise(self) -> bool:
-        """True where the value places on a calendar as a day or a time (exportable)."""
-        return self.start is not None and self.precision in (
-            Precision.TIME,
-            Precision.DAY,
-            Precision.WEEK,
-            Precision.MONTH,
-            Precision.SEMESTER,
-        )
-
     def overlaps(self, first: date, last: date) -> bool:
         if self.start is None or self.end is None:
             return False
@@ -653,10 +642,6 @@ def parse_when(text: str, school_year: int | None = None) -> When:
         text=original,
         unparsed=" ".join(leftover),
     )
-
-
-def with_text(when: When, text: str) -> When:
-    return replace(when, text=text)
 
 
 def _shift_bound(day: date, unit: str, years: int, is_start: bool) -> date:

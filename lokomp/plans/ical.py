@@ -12,7 +12,6 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db.models import Count, Max, OuterRef, Subquery
-from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar, Event
 
@@ -135,7 +134,3 @@ def unit_partnerships(unit):
 def unit_calendar(unit, plans: list[int]) -> bytes:
     items = [item for item in plan_items(plans, for_feed=True) if relevant_to_unit(item, unit)]
     return _render(_new_calendar(f"{unit.name} – Lokomp"), items)
-
-
-def feed_path(partnership) -> str:
-    return reverse("plans:partnership_feed", args=[partnership.calendar_token])

@@ -2,7 +2,7 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from lokomp.core.formatting import thousands
-from lokomp.core.validators import format_account_number, format_org_number
+from lokomp.core.validators import format_org_number
 
 register = template.Library()
 
@@ -22,11 +22,6 @@ def field(bound_field, hint=""):
 @register.filter
 def orgnr(value):
     return format_org_number(value) if value else ""
-
-
-@register.filter
-def accountnr(value):
-    return format_account_number(value) if value else ""
 
 
 @register.simple_tag

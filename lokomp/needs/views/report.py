@@ -157,14 +157,16 @@ def report_overview(request, pk: int):
 
 @login_required
 def report_section(request, pk: int, index: int):
-    report = get_report_for_viewer(request, pk)
+    if request.method == "POST":
+        report = get_report_for_editor(request, pk)
+    else:
+        report = get_report_for_viewer(request, pk)
     sections = list(report.template.sections.prefetch_related("questions"))
     if not 0 <= index < len(sections):
         raise Http404("Fant ikke delen.")
     section = sections[index]
     can_write = can_edit_plan(request.user, report.partnership) and report.is_editable
     if request.method == "POST":
-        report = get_report_for_editor(request, pk)
         try:
             result = section_save(report, section, request.POST, request.user)
         except ReportFrozen as error:
