@@ -120,11 +120,11 @@ def report_new(request, slug: str):
 
 
 def _progress(report: NeedsReport, snap: dict) -> list[dict]:
-    """Per section: required questions answered, of how many."""
+    """Per section: questions that must be answered, and how many of them are."""
     rows = []
     for index, section in enumerate(snap["sections"]):
         questions = section["questions"]
-        required = [q for q in questions if q["kind"] not in ("coordinator",)]
+        required = [q for q in questions if q["required"]]
         answered = [q for q in required if str(q["shown"]).strip()]
         rows.append(
             {"index": index, "section": section, "answered": len(answered), "total": len(required)}
