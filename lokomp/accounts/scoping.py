@@ -29,6 +29,11 @@ class UserScope:
     employee_units: set[int] = field(default_factory=set)
 
     @property
+    def is_county_admin(self) -> bool:
+        """Statsforvalteren somewhere (or a superuser): may keep the registry and forms."""
+        return self.superuser or bool(self.admin_counties)
+
+    @property
     def county_readers(self) -> set[int]:
         return self.admin_counties | self.forum_counties
 

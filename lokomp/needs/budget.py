@@ -23,6 +23,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from lokomp.core.formatting import thousands
 from lokomp.core.validators import is_number
 
+from .models import Recipient
+
 SHARE_FIELDS = ("share_assess", "share_plan", "share_carry_out", "share_coordinate")
 SHARE_LABELS = {
     "share_assess": "Kartlegge/vurdere kompetansebehov",
@@ -30,7 +32,7 @@ SHARE_LABELS = {
     "share_carry_out": "Gjennomføre kompetansetiltak",
     "share_coordinate": "Koordinatorfunksjon",
 }
-RECIPIENT_LABELS = {"owner": "Eier", "uh": "UH"}
+RECIPIENT_LABELS = dict(Recipient.choices)
 
 
 class InputError(ValueError):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
@@ -320,14 +320,13 @@ def report_problems(report: NeedsReport, snap: dict | None = None) -> list[str]:
             elif kind == K.PARTNERS and not q["shown"].strip():
                 found.append(f"Svar mangler: {label}")
     if budget_value is not None:
-        lines = [b.Line(**{f: d[f] for f in LINE_FIELDS}) for d in budget_value["lines"]]
+        lines = [
+            b.Line(**{f.name: d[f.name] for f in fields(b.Line)}) for d in budget_value["lines"]
+        ]
         if not any(line.amount for line in lines):
             found.append("Budsjettet mangler beløp.")
         found += [p.message for p in budget_problems(report, lines, reason)]
     return found
-
-
-LINE_FIELDS = ("year", "recipient", "amount", "estimate", *b.SHARE_FIELDS, "own_contribution")
 
 
 def submission_deadline(report: NeedsReport) -> date:

@@ -64,11 +64,6 @@ class Partnership(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def home_share(self) -> Decimal:
-        """The share reported to the home county: what the other counties do not take."""
-        return Decimal(100) - sum((s.percent for s in self.county_shares.all()), Decimal(0))
-
 
 class PartnershipOwner(models.Model):
     partnership = models.ForeignKey(

@@ -158,7 +158,7 @@ def owner_list(request):
     return render(
         request,
         "registry/owner_list.html",
-        {"page": page, "can_create": scope.superuser or bool(scope.admin_counties)},
+        {"page": page, "can_create": scope.is_county_admin},
     )
 
 
@@ -200,7 +200,7 @@ def owner_edit(request, pk: int):
 @login_required
 def owner_create(request):
     scope = user_scope(request.user)
-    if not (scope.superuser or scope.admin_counties):
+    if not scope.is_county_admin:
         return render(request, "403.html", status=403)
     municipalities = _municipalities_for(request.user)
     form = OwnerForm(request.POST or None, municipalities=municipalities)
@@ -219,7 +219,7 @@ def owner_create(request):
 def county_audit_log(request):
     """Every change in the county admin's counties: registry and partnerships alike."""
     scope = user_scope(request.user)
-    if not (scope.superuser or scope.admin_counties):
+    if not scope.is_county_admin:
         return render(request, "403.html", status=403)
     entries = AuditEntry.objects.select_related("user", "county", "partnership")
     if not scope.superuser:
@@ -238,8 +238,7 @@ def institution_list(request):
         {
             "institutions": institutions,
             "editable": editable,
-            "can_create": user_scope(request.user).superuser
-            or bool(user_scope(request.user).admin_counties),
+            "can_create": user_scope(request.user).is_county_admin,
         },
     )
 
@@ -248,7 +247,7 @@ def institution_list(request):
 def institution_edit(request, pk: int | None = None):
     scope = user_scope(request.user)
     if pk is None:
-        if not (scope.superuser or scope.admin_counties):
+        if not scope.is_county_admin:
             return render(request, "403.html", status=403)
         institution = None
     else:
