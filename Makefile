@@ -12,7 +12,7 @@ run: deps system-deps
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	@echo "Lokomp kjører på http://$(ADDRESS) (Ctrl+C for å stoppe)"
-	DEBUG=1 $(PY) manage.py runserver $(ADDRESS)
+	$(PY) manage.py runserver $(ADDRESS)
 
 test: deps test-deps system-deps
 	$(VENV)/bin/ruff check lokomp tests bench

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+import lokomp.core.converters  # noqa: F401  (registers the typed URL parameters)
+
 urlpatterns = [
     path("", include("lokomp.core.urls")),
     path("konto/", include("lokomp.accounts.urls")),

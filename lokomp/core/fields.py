@@ -53,10 +53,6 @@ class CodeSetField(models.CharField):
             widget=forms.CheckboxSelectMultiple,
         )
 
-    def deconstruct(self):
-        name, path, args, kwargs = super().deconstruct()
-        return name, path, args, kwargs
-
     @staticmethod
     def contains(code: str) -> str:
         return f",{code},"

@@ -1,6 +1,14 @@
 """Validators for Norwegian identifiers that carry MOD11 check digits."""
 
+import re
+
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+
+HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+validate_hex_colour = RegexValidator(
+    HEX_COLOUR, "Skriv fargen som # og seks heksadesimale tegn, for eksempel #1e6b52."
+)
 
 ORG_NUMBER_WEIGHTS = (3, 2, 7, 6, 5, 4, 3, 2)
 ACCOUNT_NUMBER_WEIGHTS = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
@@ -49,17 +57,6 @@ def validate_org_number(value: str) -> None:
         raise ValidationError(
             "Organisasjonsnummeret er ikke gyldig (kontrollsifferet stemmer ikke).",
             code="org_number_checksum",
-        )
-
-
-def validate_account_number(value: str) -> None:
-    digits = clean_digits(value)
-    if len(digits) != 11 or not is_number(digits):
-        raise ValidationError("Kontonummeret må ha 11 siffer.", code="account_number_length")
-    if not is_valid_account_number(digits):
-        raise ValidationError(
-            "Kontonummeret er ikke gyldig (kontrollsifferet stemmer ikke).",
-            code="account_number_checksum",
         )
 
 

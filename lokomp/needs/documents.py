@@ -12,11 +12,9 @@ from docx import Document
 from docx.shared import Pt
 
 from lokomp.core.formatting import thousands
-from lokomp.plans.documents import CONTENT_TYPES, html_to_pdf
+from lokomp.plans.documents import html_to_pdf
 
 from . import budget as b
-
-__all__ = ["CONTENT_TYPES", "printable", "report_document"]
 
 
 def budget_rows(table: dict) -> list[dict]:

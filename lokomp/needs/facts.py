@@ -12,7 +12,7 @@ from lokomp.accounts.models import Role
 from lokomp.core.validators import format_org_number
 from lokomp.registry.models import Municipality, Unit, UnitKind
 
-from .models import NeedsReport, Question, QuestionKind
+from .models import NeedsReport, Question
 
 
 @dataclass
@@ -114,9 +114,4 @@ class ReportFacts:
             if ppt:
                 text += f" PPT ({', '.join(ppt)}) inngår i partnerskapet."
             return text
-        return ""
-
-    def registry_value(self, question: Question) -> str:
-        if question.kind == QuestionKind.PARTNERS:
-            return self.partner_text(question)
         return ""

@@ -23,7 +23,6 @@ from .editor import budget_lines, budget_problems, county_parts, word_count
 from .facts import ReportFacts
 from .models import (
     Answer,
-    BudgetLine,
     NeedsReport,
     Question,
     QuestionKind,
@@ -442,6 +441,3 @@ def compare(before: dict, after: dict) -> list[QuestionChange]:
     for question in old.values():
         changes.append(QuestionChange(question["number"], question["text"], question["shown"], ""))
     return changes
-
-
-__all__ = ["BudgetLine", "report_create", "report_submit", "report_reopen", "compare"]

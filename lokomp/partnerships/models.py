@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from lokomp.registry.models import County, Institution, Owner, UnitKind
+from lokomp.core.validators import validate_hex_colour
+from lokomp.registry.models import County, Institution, Owner
 
 
 class Scheme(models.Model):
@@ -18,7 +19,10 @@ class Scheme(models.Model):
     name = models.CharField("Navn", max_length=100)
     label = models.CharField("Fargekode", max_length=60, help_text="For eksempel «Barnehage».")
     colour = models.CharField(
-        "Farge", max_length=7, help_text="Heksadesimal, for eksempel #1e6b52."
+        "Farge",
+        max_length=7,
+        validators=[validate_hex_colour],
+        help_text="Heksadesimal, for eksempel #1e6b52.",
     )
     co_financing_percent = models.PositiveSmallIntegerField(
         "Krav til egenandel (%)",
@@ -147,6 +151,3 @@ class SteeringGroupMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.organisation})"
-
-
-__all__ = ["UnitKind"]

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
 from lokomp.accounts.models import Role
 from lokomp.accounts.scoping import (
@@ -63,7 +64,7 @@ def partnership_detail(request, slug: str):
             "can_see_audit": can_see_audit(request.user, partnership),
             "can_read_reports": can_read_reports(request.user, partnership),
             "feed_url": request.build_absolute_uri(
-                f"/kalender/partnerskap/{partnership.calendar_token}.ics"
+                reverse("plans:partnership_feed", args=[partnership.calendar_token])
             ),
         },
     )

@@ -4,7 +4,6 @@ from django.forms import inlineformset_factory
 from lokomp.core.forms import DsModelForm
 from lokomp.core.when import WhenParseError, parse_when
 from lokomp.partnerships.models import Scheme
-from lokomp.registry.models import Institution, Municipality, Owner, Unit
 
 from .models import ActionPlan, Activity, Goal, Measure, Responsibility, Track
 
@@ -235,5 +234,3 @@ class GoalForm(DsModelForm):
 
 
 GoalFormSet = inlineformset_factory(ActionPlan, Goal, form=GoalForm, extra=3, can_delete=True)
-
-__all__ = ["Institution", "Municipality", "Owner", "Unit"]

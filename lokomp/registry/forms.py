@@ -1,6 +1,6 @@
 from lokomp.core.forms import DsModelForm
 
-from .models import Institution, Municipality, Owner, Unit
+from .models import Institution, Owner, Unit
 
 
 class UnitForm(DsModelForm):
@@ -40,6 +40,3 @@ class InstitutionForm(DsModelForm):
     class Meta:
         model = Institution
         fields = ["name", "short_name", "kind", "org_number", "county"]
-
-
-__all__ = ["Municipality"]

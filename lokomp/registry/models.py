@@ -5,7 +5,7 @@ import uuid
 from django.core.validators import RegexValidator
 from django.db import models
 
-from lokomp.core.validators import format_org_number, is_number, validate_org_number
+from lokomp.core.validators import is_number, validate_org_number
 
 
 class County(models.Model):
@@ -58,10 +58,6 @@ class Organisation(models.Model):
     def save(self, *args, **kwargs):
         self.org_number = "".join(ch for ch in self.org_number if is_number(ch))
         super().save(*args, **kwargs)
-
-    @property
-    def org_number_display(self) -> str:
-        return format_org_number(self.org_number) if self.org_number else ""
 
 
 class OwnerKind(models.TextChoices):

@@ -98,7 +98,7 @@ def unit_detail(request, pk: int):
         pk=pk,
     )
     can_edit = editable_units(request.user).filter(pk=pk).exists()
-    feed_url = request.build_absolute_uri(f"/kalender/enhet/{unit.calendar_token}.ics")
+    feed_url = request.build_absolute_uri(reverse("plans:unit_feed", args=[unit.calendar_token]))
     return render(
         request,
         "registry/unit_detail.html",

@@ -28,7 +28,7 @@ def _free_port() -> int:
 def live_url(tmp_path_factory):
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env.update(
-        DEBUG="1",
+        DEBUG="0",
         SQLITE_PATH=str(tmp_path_factory.mktemp("e2e") / "e2e.sqlite3"),
         DJANGO_SETTINGS_MODULE="lokomp.settings",
     )

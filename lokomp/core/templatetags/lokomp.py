@@ -1,8 +1,8 @@
 from django import template
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html
 
 from lokomp.core.formatting import thousands
-from lokomp.core.validators import format_org_number
+from lokomp.core.validators import HEX_COLOUR, format_org_number
 
 register = template.Library()
 
@@ -26,10 +26,11 @@ def orgnr(value):
 
 @register.simple_tag
 def scheme_style(scheme):
-    """Inline custom property for a scheme's colour code (colour comes from data)."""
-    if scheme is None:
+    """Inline custom property for a scheme's colour code. The colour is data: the model
+    allows only "#rrggbb", and it is escaped here as any other value would be."""
+    if scheme is None or not HEX_COLOUR.fullmatch(scheme.colour or ""):
         return ""
-    return mark_safe(f'style="--scheme-colour: {scheme.colour}"')
+    return format_html('style="--scheme-colour: {}"', scheme.colour)
 
 
 @register.filter

@@ -18,8 +18,3 @@ def errors_for(state, name):
 def fname(state, *parts):
     """The input name of a question's part: fname state "account" → "q12-account"."""
     return "-".join([state.name, *[str(p) for p in parts]])
-
-
-@register.simple_tag
-def bname(line, field):
-    return f"{line.key()}-{field}"

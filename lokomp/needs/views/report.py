@@ -18,6 +18,7 @@ from lokomp.accounts.scoping import (
 )
 from lokomp.core.forms import DsFormMixin
 from lokomp.partnerships.models import Scheme
+from lokomp.plans.documents import CONTENT_TYPES
 
 from .. import documents
 from ..editor import ReportFrozen, section_save, section_states
@@ -247,15 +248,16 @@ def report_allow_late_view(request, pk: int):
     return redirect("needs:report", pk=report.pk)
 
 
-def _version_snapshot(report, number: str):
-    if number == "utkast":
+def _version_snapshot(report, number: int | None):
+    """The version with this number, or the draft as it stands (number None)."""
+    if number is None:
         return None, snapshot(report)
-    version = get_object_or_404(report.versions, number=int(number))
+    version = get_object_or_404(report.versions, number=number)
     return version, version.snapshot
 
 
 @login_required
-def report_version(request, pk: int, number: str):
+def report_version(request, pk: int, number: int | None):
     report = get_report_for_viewer(request, pk)
     version, snap = _version_snapshot(report, number)
     return render(
@@ -291,7 +293,7 @@ def report_changes(request, pk: int, number: int):
 
 
 @login_required
-def report_document(request, pk: int, number: str, fmt: str):
+def report_document(request, pk: int, number: int | None, fmt: str):
     report = get_report_for_viewer(request, pk)
     version, snap = _version_snapshot(report, number)
     content = documents.report_document(
@@ -299,6 +301,6 @@ def report_document(request, pk: int, number: str, fmt: str):
     )
     label = f"versjon-{version.number}" if version else "utkast"
     filename = f"behovsmelding-{report.partnership.slug}-{report.year}-{label}.{fmt}"
-    response = HttpResponse(content, content_type=documents.CONTENT_TYPES[fmt])
+    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -1,5 +1,4 @@
 from datetime import date
-from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -21,7 +20,6 @@ from ..calendar import (
 from ..models import TargetRole
 from ..queries import get_plan, partnership_municipalities
 
-FILTER_KEYS = ("ordning", "kommune", "malgruppe", "enhetstype")
 VIEWS = {"semester": "Semester", "month": "Måned", "week": "Uke"}
 
 
@@ -35,7 +33,6 @@ def calendar_context(request, partnership, plan) -> dict:
     except (ValueError, IndexError) as error:
         raise Http404("Ukjent periode.") from error
     filters = Filters.from_query(request.GET)
-    kept = {k: v for k, v in request.GET.items() if k in FILTER_KEYS and v}
     items = plan_items(plan, first=period.first, last=period.last, filters=filters)
     context = {
         "partnership": partnership,
@@ -50,8 +47,6 @@ def calendar_context(request, partnership, plan) -> dict:
         "municipalities": partnership_municipalities(partnership),
         "roles": TargetRole.choices,
         "unit_kinds": UnitKind.choices,
-        "filter_query": urlencode(kept),
-        "year_query": urlencode({"aar": plan.year_slug}),
     }
     if view == "month":
         context["weeks"] = month_grid(period, items)
