@@ -3,9 +3,12 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from lokomp.accounts.scoping import user_scope, visible_partnerships, visible_units
+from lokomp.accounts.scoping import user_scope
+from lokomp.core.validators import is_number
 from lokomp.needs.models import ReportTemplate
+from lokomp.partnerships.access import visible_partnerships
 from lokomp.plans.models import ActionPlan
+from lokomp.registry.access import visible_units
 from lokomp.registry.models import County
 
 from .when import WhenParseError, parse_when
@@ -48,10 +51,9 @@ def home(request):
 def when_preview(request):
     """The "tolket som …" line under a NÅR field (htmx fragment)."""
     text = request.GET.get("when_text", "")
-    try:
-        school_year = int(request.GET.get("school_year", ""))
-    except ValueError:
-        school_year = None
+    raw_year = request.GET.get("school_year", "")
+    # A year the scheme can be about, or none: "0", "10000" or 5 000 digits are ignored.
+    school_year = int(raw_year) if is_number(raw_year) and len(raw_year) == 4 else None
     return render(request, "core/when_preview.html", when_preview_context(text, school_year))
 
 

@@ -3,24 +3,20 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from django.db import transaction
-from django.db.models import Max, Prefetch
+from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from lokomp.core.audit import log_action
-from lokomp.core.formatting import thousands
-from lokomp.core.validators import format_account_number, is_valid_account_number
-from lokomp.core.when import WhenParseError, parse_when
-from lokomp.plans.models import ActionPlan, GoalLevel, Responsibility
+from lokomp.core.questions import FormFacts, form_problems, kind_for
+from lokomp.plans.models import ActionPlan
 from lokomp.plans.services import plan_create
 
-from . import budget as b
-from .editor import budget_lines, budget_problems, county_parts, word_count
-from .facts import ReportFacts
+from .kinds import ReportSource
 from .models import (
     Answer,
     NeedsReport,
@@ -29,8 +25,10 @@ from .models import (
     ReportStatus,
     ReportTemplate,
     ReportVersion,
+    SubmissionDeadline,
     deadline_for,
 )
+from .standard_forms import template_copy
 
 K = QuestionKind
 
@@ -106,141 +104,48 @@ def _copy_answers(source: NeedsReport, target: NeedsReport) -> None:
 
 # -- what the report says -------------------------------------------------------------------
 
+# The shape of a version's snapshot. 1: shown and value per question (versions submitted
+# before the question engine); 2: also each answer's content, its options and this number.
+SNAPSHOT_SCHEMA = 2
 
-def _display(
-    report,
-    question: Question,
-    answer: Answer | None,
-    facts: ReportFacts,
-    lines: list[b.Line],
-    plan_content: dict,
-) -> tuple[str, Any]:
-    """The answer as text (compared between versions) and as structure (for printing)."""
-    text = answer.text if answer else ""
-    choice = answer.choice if answer else None
-    data = answer.data if answer else {}
-    kind = question.kind
-    if kind in (K.TEXT, K.COORDINATOR_REASON):
-        return text, None
-    if kind == K.YES_NO:
-        return {True: "Ja", False: "Nei"}.get(choice, ""), choice
-    if kind == K.YES_NO_TEXT:
-        yes_no = {True: "Ja", False: "Nei"}.get(choice, "")
-        return (f"{yes_no}\n{text}".strip()), choice
-    if kind == K.CONFIRMATION:
-        return ("Ja" if choice else ""), choice
-    if kind == K.PERIOD:
-        try:
-            interpreted = parse_when(text, report.year).format() if text.strip() else ""
-        except WhenParseError:
-            interpreted = ""
-        return text, interpreted
-    if kind == K.PARTNERS:
-        registry = facts.partner_text(question)
-        value = text or registry
-        extra = []
-        if data.get("account"):
-            extra.append(f"Kontonr: {format_account_number(data['account'])}")
-        if data.get("reference"):
-            extra.append(f"Merkes med: {data['reference']}")
-        full = "\n".join([value, *extra]).strip()
-        return full, {
-            "registry": registry,
-            "corrected": bool(text) and text != registry,
-            "account": data.get("account", ""),
-        }
-    if kind == K.NUMBERS_PER_MUNICIPALITY:
-        rows = []
-        for count in facts.counts(question):
-            number = data.get(str(count.municipality.pk), count.registry)
-            rows.append(
-                {
-                    "municipality": count.municipality.name,
-                    "number": number,
-                    "registry": count.registry,
-                }
-            )
-        total = sum(r["number"] for r in rows)
-        listed = [r for r in rows if r["number"]]
-        shown = f"{total} totalt" + (
-            " fordelt på: " + ", ".join(f"{r['municipality']}: {r['number']}" for r in listed)
-            if listed
-            else ""
+
+@dataclass
+class SnapshotQuestion:
+    """A question as a snapshot holds it, with what the engine's rules read of it."""
+
+    pk: int
+    number: str
+    text: str
+    kind: str
+    word_limit: int | None
+    required: bool
+    options: dict
+
+    @classmethod
+    def of(cls, q: dict) -> SnapshotQuestion:
+        return cls(
+            pk=q["id"],
+            number=q["number"],
+            text=q["text"],
+            kind=q["kind"],
+            word_limit=q["word_limit"],
+            required=q["required"],
+            options=q.get("options", {}),
         )
-        return (shown if total else "Ingen"), {"rows": rows, "total": total}
-    if kind == K.GOALS:
-        level = question.options.get("level")
-        goals = [g for g in plan_content["goals"] if level is None or g.level == level]
-        grouped = [
-            {"level": label, "goals": [g.text for g in goals if g.level == value]}
-            for value, label in GoalLevel.choices
-        ]
-        grouped = [g for g in grouped if g["goals"]]
-        return "\n".join(f"• {g.text}" for g in goals), grouped
-    if kind == K.MEASURES:
-        measures = [
-            {
-                "number": m.number,
-                "title": m.title,
-                "how": m.how,
-                "target": m.target_summary,
-                "when": m.when_display,
-                "responsibility": "; ".join(str(r) for r in m.responsibilities.all()),
-            }
-            for m in plan_content["measures"]
-        ]
-        lines_text = [f"Tiltak {m['number']}: {m['title']} ({m['when']})" for m in measures]
-        return "\n".join([text, *lines_text]).strip(), {"intro": text, "measures": measures}
-    if kind == K.BUDGET:
-        totals = b.totals(lines, county_parts(report))
-        shown = "\n".join(
-            f"{t.year}: eier {thousands(t.owner)} kr, UH {thousands(t.uh)} kr, "
-            f"totalt {thousands(t.total)} kr" + (" (anslag)" if t.estimate else "")
-            for t in totals
-        )
-        table = {
-            "years": [t.year for t in totals],
-            "lines": [vars(line) | {"key": line.key()} for line in lines],
-            "totals": [
-                {
-                    "year": t.year,
-                    "owner": t.owner,
-                    "uh": t.uh,
-                    "total": t.total,
-                    "estimate": t.estimate,
-                    "county_parts": t.county_parts,
-                }
-                for t in totals
-            ],
-        }
-        return shown, table
-    return text, None
 
 
 def snapshot(report: NeedsReport) -> dict:
     """Everything the report says, as plain data: frozen into a version on submission, and
-    the one source for showing, printing and comparing."""
-    facts = ReportFacts(report)
-    answers = {a.question_id: a for a in report.answers.all()}
-    lines = budget_lines(report)
-    plan_content = {
-        "goals": list(report.plan.goals.all()),
-        "measures": list(
-            report.plan.measures.prefetch_related(
-                Prefetch(
-                    "responsibilities",
-                    queryset=Responsibility.objects.select_related("institution", "owner"),
-                )
-            )
-        ),
-    }
+    the one source for showing, printing, checking and comparing."""
+    source = ReportSource(report, full=True)
+    facts = source.form_facts()
     sections = []
     for section in report.template.sections.prefetch_related("questions"):
         questions = []
         for question in section.questions.all():
-            shown, value = _display(
-                report, question, answers.get(question.pk), facts, lines, plan_content
-            )
+            kind = kind_for(question.kind)
+            content = kind.load(question, source)
+            shown, value = kind.display(question, content, facts)
             questions.append(
                 {
                     "id": question.pk,
@@ -249,7 +154,9 @@ def snapshot(report: NeedsReport) -> dict:
                     "kind": question.kind,
                     "word_limit": question.word_limit,
                     "required": question.required,
-                    "answer": answers[question.pk].text if question.pk in answers else "",
+                    "options": question.options,
+                    "content": content,
+                    "answer": content.get("text", ""),
                     "shown": shown,
                     "value": value,
                 }
@@ -263,6 +170,7 @@ def snapshot(report: NeedsReport) -> dict:
             }
         )
     return {
+        "schema": SNAPSHOT_SCHEMA,
         "title": report.template.title,
         "introduction": report.template.introduction,
         "partnership": report.partnership.name,
@@ -274,58 +182,22 @@ def snapshot(report: NeedsReport) -> dict:
     }
 
 
+def snapshot_questions(snap: dict) -> list[dict]:
+    return [q for section in snap["sections"] for q in section["questions"]]
+
+
 # -- rules for submission -------------------------------------------------------------------
 
 
 def report_problems(report: NeedsReport, snap: dict | None = None) -> list[str]:
-    """What stands in the way of submission, in Norwegian, one line each. Read from the
-    report's snapshot, so a page that shows the report checks it without reading it twice.
-    """
+    """What stands in the way of submission, in Norwegian, one line each. The engine's
+    rules read the snapshot's content, the same content the editor checks."""
     snap = snap or snapshot(report)
-    found: list[str] = []
-    reason = ""
-    budget_value = None
-    for section in snap["sections"]:
-        for q in section["questions"]:
-            kind, text, value = q["kind"], q["answer"], q["value"]
-            label = f"{q['number']} {q['text']}".strip()[:90]
-            if kind == K.COORDINATOR_REASON:
-                reason = text
-            if kind == K.BUDGET:
-                budget_value = value
-            if kind == K.CONFIRMATION and not value:
-                found.append(
-                    "Bekreft at behovsmeldingen er laget i partnerskap med eiere og "
-                    "UH-institusjoner som inngår i partnerskapet."
-                )
-                continue
-            if q["word_limit"] and word_count(text) > q["word_limit"]:
-                found.append(f"{label}: høyst {q['word_limit']} ord (nå {word_count(text)}).")
-            if kind == K.PARTNERS and value["account"]:
-                if not is_valid_account_number(value["account"]):
-                    found.append(f"{label}: kontonummeret er ikke gyldig.")
-            if not q["required"]:
-                continue
-            if kind in (K.TEXT, K.PERIOD) and not text.strip():
-                found.append(f"Svar mangler: {label}")
-            elif kind in (K.YES_NO, K.YES_NO_TEXT) and value is None:
-                found.append(f"Svar mangler (ja/nei): {label}")
-            elif kind == K.YES_NO_TEXT and value and not text.strip():
-                found.append(f"Forklar svaret: {label}")
-            elif kind == K.GOALS and not value:
-                found.append(f"Skriv minst ett mål: {label}")
-            elif kind == K.MEASURES and not value["measures"]:
-                found.append(f"Legg inn minst ett tiltak: {label}")
-            elif kind == K.PARTNERS and not q["shown"].strip():
-                found.append(f"Svar mangler: {label}")
-    if budget_value is not None:
-        lines = [
-            b.Line(**{f.name: d[f.name] for f in fields(b.Line)}) for d in budget_value["lines"]
-        ]
-        if not any(line.amount for line in lines):
-            found.append("Budsjettet mangler beløp.")
-        found += [p.message for p in budget_problems(report, lines, reason)]
-    return found
+    items = [(SnapshotQuestion.of(q), q["content"]) for q in snapshot_questions(snap)]
+    contents: dict[str, dict] = {}
+    for question, content in items:
+        contents.setdefault(question.kind, content)
+    return form_problems(items, FormFacts(contents=contents, year=snap["year"]))
 
 
 def submission_deadline(report: NeedsReport) -> date:
@@ -441,3 +313,68 @@ def compare(before: dict, after: dict) -> list[QuestionChange]:
     for question in old.values():
         changes.append(QuestionChange(question["number"], question["text"], question["shown"], ""))
     return changes
+
+
+# -- the county's deadline and forms ------------------------------------------------------------
+
+
+@transaction.atomic
+def deadline_set(*, county, year: int, deadline: date, user) -> SubmissionDeadline:
+    """Statsforvalteren sets the county's deadline for the year's reports."""
+    before = deadline_for(county.pk, year)
+    saved, _created = SubmissionDeadline.objects.update_or_create(
+        county=county, year=year, defaults={"deadline": deadline}
+    )
+    if before != deadline:
+        log_action(
+            "needs.deadline.changed",
+            user=user,
+            obj=saved,
+            changes={"Frist": [before.isoformat(), deadline.isoformat()]},
+            county=county,
+        )
+    return saved
+
+
+@transaction.atomic
+def template_copy_next(*, template: ReportTemplate, user) -> ReportTemplate:
+    """Next year's form for the county, as a copy of this one."""
+    years = ReportTemplate.objects.filter(county=template.county).values_list("year", flat=True)
+    copy = template_copy(template=template, year=max(years) + 1)
+    log_action(
+        "needs.template.created",
+        user=user,
+        obj=copy,
+        changes={"Kopi av": [None, str(template)]},
+        county=template.county,
+    )
+    return copy
+
+
+def template_in_use(template: ReportTemplate) -> bool:
+    """A form a report has been submitted on is frozen: next year's copy is changed."""
+    return template.reports.exclude(status=ReportStatus.DRAFT).exists()
+
+
+class QuestionInUse(Exception):
+    def __init__(self):
+        super().__init__(_("Spørsmålet er besvart i en behovsmelding og kan ikke fjernes."))
+
+
+def question_in_use(question: Question) -> bool:
+    return template_in_use(question.section.template) or question.answers.exists()
+
+
+@transaction.atomic
+def question_delete(*, question: Question, user) -> None:
+    if question_in_use(question):
+        raise QuestionInUse()
+    county = question.section.template.county
+    log_action(
+        "needs.question.deleted",
+        user=user,
+        obj=question,
+        changes={"Spørsmål": [str(question), None]},
+        county=county,
+    )
+    question.delete()

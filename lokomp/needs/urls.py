@@ -34,5 +34,5 @@ urlpatterns = [
     path(F + "skjema/<id:pk>/kopier/", county.template_copy_view, name="template_copy"),
     path(F + "skjema/<id:pk>/nytt-sporsmal/", county.question_new, name="question_new"),
     path(F + "sporsmal/<id:pk>/endre/", county.question_edit, name="question_edit"),
-    path(F + "sporsmal/<id:pk>/fjern/", county.question_delete, name="question_delete"),
+    path(F + "sporsmal/<id:pk>/fjern/", county.question_delete_view, name="question_delete"),
 ]

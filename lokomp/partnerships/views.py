@@ -7,22 +7,21 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from lokomp.accounts.models import Role
-from lokomp.accounts.scoping import (
-    can_edit_partnership,
-    can_edit_plan,
-    can_read_reports,
-    can_see_audit,
-    get_partnership_for_editor,
-    get_partnership_for_plan_editor,
-    get_partnership_for_viewer,
-    visible_partnerships,
-)
 from lokomp.core.audit import field_changes, log_action
 from lokomp.core.models import AuditEntry
 from lokomp.core.validators import is_number
+from lokomp.needs.access import can_read_reports
+from lokomp.plans.access import can_edit_plan, get_partnership_for_plan_editor
 from lokomp.plans.services import plan_create
 from lokomp.registry.models import Owner
 
+from .access import (
+    can_edit_partnership,
+    can_see_audit,
+    get_partnership_for_editor,
+    get_partnership_for_viewer,
+    visible_partnerships,
+)
 from .forms import (
     AddCoordinatorForm,
     CountyShareFormSet,

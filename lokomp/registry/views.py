@@ -1,37 +1,29 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Q, Sum
+from django.db.models import Sum
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from lokomp.accounts.scoping import (
+from lokomp.accounts.scoping import get_object_in, require
+from lokomp.core.audit import save_with_audit
+from lokomp.core.validators import is_number
+
+from .access import (
+    county_audit_entries,
     editable_institutions,
+    editable_municipalities,
     editable_owners,
     editable_units,
-    get_object_in,
-    user_scope,
+    institution_counties,
+    may_edit_whole_unit,
+    may_keep_registry,
+    require_registry_keeper,
     visible_owners,
     visible_units,
 )
-from lokomp.core.audit import save_with_audit
-from lokomp.core.models import AuditEntry
-from lokomp.core.validators import is_number
-
 from .forms import InstitutionForm, OwnerForm, UnitForm, UnitStaffForm
 from .models import Institution, Municipality, Unit, UnitKind
-
-
-def _municipalities_for(user):
-    scope = user_scope(user)
-    qs = Municipality.objects.all()
-    if scope.superuser:
-        return qs
-    return qs.filter(
-        Q(county__in=scope.admin_counties)
-        | Q(pk__in=editable_owners(user).values("municipality_id"))
-        | Q(units__in=editable_units(user))
-    ).distinct()
 
 
 def _form_page(request, form, *, action: str, title: str, county_of, done, cancel: str):
@@ -109,12 +101,10 @@ def unit_detail(request, pk: int):
 @login_required
 def unit_edit(request, pk: int):
     unit = get_object_in(editable_units(request.user), visible_units(request.user), pk=pk)
-    scope = user_scope(request.user)
-    full = scope.superuser or editable_owners(request.user).filter(pk=unit.owner_id).exists()
-    if full:
+    if may_edit_whole_unit(request.user, unit):
         form_kwargs = {
             "owners": editable_owners(request.user),
-            "municipalities": _municipalities_for(request.user),
+            "municipalities": editable_municipalities(request.user),
         }
         form_class = UnitForm
     else:
@@ -134,10 +124,9 @@ def unit_edit(request, pk: int):
 @login_required
 def unit_create(request):
     owners = editable_owners(request.user)
-    if not owners.exists():
-        return render(request, "403.html", status=403)
+    require(owners.exists(), "Bare Statsforvalteren og eierne kan registrere enheter.")
     form = UnitForm(
-        request.POST or None, owners=owners, municipalities=_municipalities_for(request.user)
+        request.POST or None, owners=owners, municipalities=editable_municipalities(request.user)
     )
     return _form_page(
         request,
@@ -154,11 +143,10 @@ def unit_create(request):
 def owner_list(request):
     owners = visible_owners(request.user).select_related("municipality").order_by("name")
     page = Paginator(owners, 50).get_page(request.GET.get("side"))
-    scope = user_scope(request.user)
     return render(
         request,
         "registry/owner_list.html",
-        {"page": page, "can_create": scope.is_county_admin},
+        {"page": page, "can_create": may_keep_registry(request.user)},
     )
 
 
@@ -184,7 +172,7 @@ def owner_detail(request, pk: int):
 def owner_edit(request, pk: int):
     owner = get_object_in(editable_owners(request.user), visible_owners(request.user), pk=pk)
     form = OwnerForm(
-        request.POST or None, instance=owner, municipalities=_municipalities_for(request.user)
+        request.POST or None, instance=owner, municipalities=editable_municipalities(request.user)
     )
     return _form_page(
         request,
@@ -199,10 +187,8 @@ def owner_edit(request, pk: int):
 
 @login_required
 def owner_create(request):
-    scope = user_scope(request.user)
-    if not scope.is_county_admin:
-        return render(request, "403.html", status=403)
-    municipalities = _municipalities_for(request.user)
+    require_registry_keeper(request.user)
+    municipalities = editable_municipalities(request.user)
     form = OwnerForm(request.POST or None, municipalities=municipalities)
     return _form_page(
         request,
@@ -218,12 +204,7 @@ def owner_create(request):
 @login_required
 def county_audit_log(request):
     """Every change in the county admin's counties: registry and partnerships alike."""
-    scope = user_scope(request.user)
-    if not scope.is_county_admin:
-        return render(request, "403.html", status=403)
-    entries = AuditEntry.objects.select_related("user", "county", "partnership")
-    if not scope.superuser:
-        entries = entries.filter(county__in=scope.admin_counties)
+    entries = county_audit_entries(request.user)
     page = Paginator(entries, 50).get_page(request.GET.get("side"))
     return render(request, "registry/audit.html", {"page": page})
 
@@ -238,27 +219,24 @@ def institution_list(request):
         {
             "institutions": institutions,
             "editable": editable,
-            "can_create": user_scope(request.user).is_county_admin,
+            "can_create": may_keep_registry(request.user),
         },
     )
 
 
 @login_required
 def institution_edit(request, pk: int | None = None):
-    scope = user_scope(request.user)
     if pk is None:
-        if not scope.is_county_admin:
-            return render(request, "403.html", status=403)
+        require_registry_keeper(request.user)
         institution = None
     else:
         institution = get_object_in(
             editable_institutions(request.user), Institution.objects.all(), pk=pk
         )
     form = InstitutionForm(request.POST or None, instance=institution)
-    if not scope.superuser:
-        form.fields["county"].queryset = form.fields["county"].queryset.filter(
-            pk__in=scope.admin_counties
-        )
+    counties = institution_counties(request.user)
+    if counties is not None:
+        form.fields["county"].queryset = form.fields["county"].queryset.filter(pk__in=counties)
         form.fields["county"].required = True
     return _form_page(
         request,

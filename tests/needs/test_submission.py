@@ -62,7 +62,10 @@ def test_required_answers_and_budget_rules_block_submission(report_2026, as_user
     with pytest.raises(SubmissionRefused) as refused:
         report_submit(report=report_2026, user=None, today=date(2026, 1, 10))
     assert "Svar mangler: 12 Evaluering" in refused.value.problems
-    assert "Eier 2026: andelene er til sammen 110 %, men skal være 100 %." in refused.value.problems
+    assert (
+        "Budsjett: Eier 2026: andelene er til sammen 110 %, men skal være 100 %."
+        in refused.value.problems
+    )
     assert not report_2026.versions.exists()
 
 
@@ -174,8 +177,8 @@ def test_county_overview_sums_and_download(as_user, report_2026, django_assert_n
     client = as_user("statsforvalter")
     url = reverse("needs:county", args=["55", 2026])
     # session, user, roles, county, reports, budget lines, versions (without snapshots),
-    # deadline, template years
-    with django_assert_num_queries(9):
+    # county shares, the forms' budget questions, deadline, template years
+    with django_assert_num_queries(11):
         page = client.get(url).content.decode()
     assert "Region Sør-Troms og Evenes" in page and "Utkast" in page
     assert "2\u00a0350\u00a0000" in page  # 2026: 1 100 000 + 1 250 000

@@ -6,41 +6,35 @@ from io import BytesIO
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lokomp.accounts.scoping import get_county_for_admin, get_county_for_reader, user_scope
-from lokomp.core.audit import log_action, save_with_audit
+from lokomp.accounts.scoping import require
+from lokomp.core.audit import save_with_audit
 from lokomp.core.forms import DsFormMixin, DsModelForm
 
 from .. import documents
+from ..access import get_county_for_admin, get_county_for_reader, is_county_admin
 from ..models import (
-    NeedsReport,
     Question,
     ReportTemplate,
-    ReportVersion,
-    SubmissionDeadline,
     deadline_for,
 )
-from ..services import snapshot
-from ..standard_forms import template_copy
-
-
-def _county_reports(county, year: int):
-    return (
-        NeedsReport.objects.filter(partnership__county=county, template__year=year)
-        .select_related("partnership", "scheme", "template", "plan")
-        .prefetch_related(
-            "budget",
-            # The list shows version numbers: the snapshots stay in the database.
-            Prefetch("versions", queryset=ReportVersion.objects.defer("snapshot")),
-        )
-        .order_by("partnership__name")
-    )
+from ..selectors import county_overview as county_overview_rows
+from ..selectors import county_reports
+from ..services import (
+    QuestionInUse,
+    deadline_set,
+    question_delete,
+    question_in_use,
+    snapshot,
+    template_copy_next,
+    template_in_use,
+)
 
 
 class DeadlineForm(DsFormMixin, forms.Form):
@@ -55,50 +49,21 @@ class DeadlineForm(DsFormMixin, forms.Form):
 @login_required
 def county_overview(request, number: str, year: int):
     county = get_county_for_reader(request, number)
-    scope = user_scope(request.user)
-    is_admin = scope.superuser or county.pk in scope.admin_counties
+    is_admin = is_county_admin(request.user, county)
     deadline = deadline_for(county.pk, year)
     form = DeadlineForm(request.POST or None, initial={"deadline": deadline})
     if request.method == "POST":
-        if not is_admin:
-            raise PermissionDenied("Bare Statsforvalteren setter fristen.")
+        require(is_admin, _("Bare Statsforvalteren setter fristen."))
         if form.is_valid():
             chosen = form.cleaned_data["deadline"]
-            saved, _created = SubmissionDeadline.objects.update_or_create(
-                county=county, year=year, defaults={"deadline": chosen}
+            deadline_set(county=county, year=year, deadline=chosen, user=request.user)
+            messages.success(
+                request,
+                _("Fristen for %(year)s er %(date)s.")
+                % {"year": year, "date": date_format(chosen, "SHORT_DATE_FORMAT")},
             )
-            log_action(
-                "needs.deadline.changed",
-                user=request.user,
-                obj=saved,
-                changes={"Frist": [f"{deadline:%d.%m.%Y}", f"{chosen:%d.%m.%Y}"]},
-                county=county,
-            )
-            messages.success(request, f"Fristen for {year} er {chosen:%d.%m.%Y}.")
             return redirect("needs:county", number=number, year=year)
-    reports = list(_county_reports(county, year))
-    years = [year + i for i in range(3)]
-    rows, sums = [], {(y, r): 0 for y in years for r in ("owner", "uh")}
-    for report in reports:
-        lines = {(x.year, x.recipient): x.amount or 0 for x in report.budget.all()}
-        cells = []
-        for y in years:
-            owner, uh = lines.get((y, "owner"), 0), lines.get((y, "uh"), 0)
-            sums[(y, "owner")] += owner
-            sums[(y, "uh")] += uh
-            cells.append({"owner": owner, "uh": uh, "total": owner + uh})
-        versions = list(report.versions.all())
-        rows.append(
-            {"report": report, "cells": cells, "version": versions[-1] if versions else None}
-        )
-    totals = [
-        {
-            "owner": sums[(y, "owner")],
-            "uh": sums[(y, "uh")],
-            "total": sums[(y, "owner")] + sums[(y, "uh")],
-        }
-        for y in years
-    ]
+    overview = county_overview_rows(county, year)
     other_years = ReportTemplate.objects.filter(county=county).values_list("year", flat=True)
     return render(
         request,
@@ -106,9 +71,7 @@ def county_overview(request, number: str, year: int):
         {
             "county": county,
             "year": year,
-            "years": years,
-            "rows": rows,
-            "totals": totals,
+            "overview": overview,
             "deadline": deadline,
             "other_years": other_years,
             "deadline_form": form if is_admin else None,
@@ -124,7 +87,7 @@ def county_download(request, number: str, year: int):
     buffer = BytesIO()
     base_url = request.build_absolute_uri("/")
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for report in _county_reports(county, year):
+        for report in county_reports(county, year):
             versions = list(report.versions.all())
             version = versions[-1] if versions else None
             snap = version.snapshot if version else snapshot(report)
@@ -179,10 +142,6 @@ class NewQuestionForm(DsModelForm):
         ]
 
 
-def _template_in_use(template) -> bool:
-    return template.reports.exclude(status="draft").exists()
-
-
 @login_required
 def template_list(request, number: str):
     county = get_county_for_reader(request, number)
@@ -201,7 +160,7 @@ def template_detail(request, number: str, pk: int):
             "county": county,
             "template": template,
             "sections": template.sections.prefetch_related("questions"),
-            "in_use": _template_in_use(template),
+            "in_use": template_in_use(template),
         },
     )
 
@@ -211,16 +170,12 @@ def template_detail(request, number: str, pk: int):
 def template_copy_view(request, number: str, pk: int):
     county = get_county_for_admin(request, number)
     template = get_object_or_404(ReportTemplate, county=county, pk=pk)
-    year = max(ReportTemplate.objects.filter(county=county).values_list("year", flat=True)) + 1
-    copy = template_copy(template=template, year=year)
-    log_action(
-        "needs.template.created",
-        user=request.user,
-        obj=copy,
-        changes={"Kopi av": [None, str(template)]},
-        county=county,
+    copy = template_copy_next(template=template, user=request.user)
+    messages.success(
+        request,
+        _("Skjemaet for %(year)s er laget som en kopi. Endre det du trenger.")
+        % {"year": copy.year},
     )
-    messages.success(request, f"Skjemaet for {year} er laget som en kopi. Endre det du trenger.")
     return redirect("needs:template", number=county.number, pk=copy.pk)
 
 
@@ -229,7 +184,7 @@ def question_edit(request, number: str, pk: int):
     county = get_county_for_admin(request, number)
     question = get_object_or_404(Question, pk=pk, section__template__county=county)
     template = question.section.template
-    if _template_in_use(template):
+    if template_in_use(template):
         messages.error(
             request,
             "Skjemaet er brukt i innsendte behovsmeldinger. Lag en kopi for neste år og endre den.",
@@ -249,7 +204,7 @@ def question_edit(request, number: str, pk: int):
 def question_new(request, number: str, pk: int):
     county = get_county_for_admin(request, number)
     template = get_object_or_404(ReportTemplate, county=county, pk=pk)
-    if _template_in_use(template):
+    if template_in_use(template):
         messages.error(
             request,
             "Skjemaet er brukt i innsendte behovsmeldinger. Lag en kopi for neste år og endre den.",
@@ -268,23 +223,20 @@ def question_new(request, number: str, pk: int):
 
 
 @login_required
-def question_delete(request, number: str, pk: int):
+def question_delete_view(request, number: str, pk: int):
     county = get_county_for_admin(request, number)
     question = get_object_or_404(Question, pk=pk, section__template__county=county)
     template = question.section.template
-    if _template_in_use(template) or question.answers.exists():
-        messages.error(request, "Spørsmålet er besvart i en behovsmelding og kan ikke fjernes.")
-        return redirect("needs:template", number=number, pk=template.pk)
     if request.method == "POST":
-        log_action(
-            "needs.question.deleted",
-            user=request.user,
-            obj=question,
-            changes={"Spørsmål": [str(question), None]},
-            county=county,
-        )
-        question.delete()
-        messages.success(request, "Spørsmålet er fjernet.")
+        try:
+            question_delete(question=question, user=request.user)
+        except QuestionInUse as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Spørsmålet er fjernet."))
+        return redirect("needs:template", number=number, pk=template.pk)
+    if question_in_use(question):
+        messages.error(request, str(QuestionInUse()))
         return redirect("needs:template", number=number, pk=template.pk)
     return render(
         request,

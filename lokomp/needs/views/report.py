@@ -5,22 +5,22 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from lokomp.accounts.scoping import (
-    can_edit_plan,
-    can_read_reports,
-    get_partnership_for_plan_editor,
-    get_partnership_for_viewer,
-    get_report_for_county_admin,
-    get_report_for_editor,
-    get_report_for_viewer,
-    user_scope,
-    visible_reports,
-)
 from lokomp.core.forms import DsFormMixin
+from lokomp.core.questions import Posted
+from lokomp.partnerships.access import get_partnership_for_viewer, is_county_admin_of
 from lokomp.partnerships.models import Scheme
+from lokomp.plans.access import can_edit_plan, get_partnership_for_plan_editor
 from lokomp.plans.documents import CONTENT_TYPES
 
 from .. import documents
+from ..access import (
+    can_read_reports,
+    can_write_report,
+    get_report_for_county_admin,
+    get_report_for_editor,
+    get_report_for_viewer,
+    visible_reports,
+)
 from ..editor import ReportFrozen, section_save, section_states
 from ..models import NeedsReport, ReportTemplate
 from ..services import (
@@ -88,13 +88,13 @@ class NewReportForm(DsFormMixin, forms.Form):
 @login_required
 def report_list(request, slug: str):
     partnership = get_partnership_for_viewer(request, slug)
+    if not can_read_reports(request.user, partnership):
+        raise Http404("Fant ikke behovsmeldinger.")
     reports = (
         visible_reports(request.user)
         .filter(partnership=partnership)
         .select_related("template", "scheme", "plan")
     )
-    if not can_read_reports(request.user, partnership):
-        raise Http404("Fant ikke behovsmeldinger.")
     can_write = can_edit_plan(request.user, partnership)
     return render(
         request,
@@ -137,8 +137,7 @@ def _progress(report: NeedsReport, snap: dict) -> list[dict]:
 def report_overview(request, pk: int):
     report = get_report_for_viewer(request, pk)
     snap = snapshot(report)
-    can_write = can_edit_plan(request.user, report.partnership)
-    scope = user_scope(request.user)
+    can_write = can_write_report(request.user, report)
     return render(
         request,
         "needs/report.html",
@@ -150,8 +149,7 @@ def report_overview(request, pk: int):
             "versions": report.versions.select_related("submitted_by"),
             "deadline": submission_deadline(report),
             "can_write": can_write and report.is_editable,
-            "is_county_admin": scope.superuser
-            or report.partnership.county_id in scope.admin_counties,
+            "is_county_admin": is_county_admin_of(request.user, report.partnership),
         },
     )
 
@@ -166,10 +164,12 @@ def report_section(request, pk: int, index: int):
     if not 0 <= index < len(sections):
         raise Http404("Fant ikke delen.")
     section = sections[index]
-    can_write = can_edit_plan(request.user, report.partnership) and report.is_editable
+    can_write = can_write_report(request.user, report) and report.is_editable
     if request.method == "POST":
         try:
-            result = section_save(report, section, request.POST, request.user)
+            result = section_save(
+                report=report, section=section, posted=Posted(request.POST), user=request.user
+            )
         except ReportFrozen as error:
             messages.error(request, str(error))
             return redirect("needs:report", pk=report.pk)

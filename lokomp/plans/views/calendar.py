@@ -4,8 +4,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 
-from lokomp.accounts.scoping import can_edit_plan, get_partnership_for_viewer
+from lokomp.partnerships.access import get_partnership_for_viewer
 from lokomp.partnerships.models import Scheme
+from lokomp.plans.access import can_edit_plan
 from lokomp.registry.models import UnitKind
 
 from ..calendar import (

@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404
 
-from lokomp.accounts.scoping import get_partnership_for_viewer
+from lokomp.partnerships.access import get_partnership_for_viewer
 from lokomp.partnerships.models import Partnership
 from lokomp.registry.models import Unit
 

@@ -4,16 +4,13 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from lokomp.accounts.scoping import (
-    can_edit_plan,
-    get_partnership_for_plan_editor,
-    get_partnership_for_viewer,
-)
 from lokomp.core.audit import field_changes, log_action
 from lokomp.core.views import when_preview_context
+from lokomp.partnerships.access import get_partnership_for_viewer
 from lokomp.partnerships.models import Scheme
 from lokomp.registry.models import Institution, Owner
 
+from ..access import can_edit_plan, get_partnership_for_plan_editor
 from ..forms import (
     ActivityForm,
     GoalFormSet,

@@ -5,13 +5,13 @@ register = template.Library()
 
 @register.filter
 def value(state, name):
-    """state.values[name], for a field name built in the template."""
+    """state.values[name], for an input name built in the template."""
     return state.values.get(name, "")
 
 
 @register.filter
 def errors_for(state, name):
-    return state.errors.get(name, []) + state.warnings.get(name, [])
+    return state.messages_for(name)
 
 
 @register.simple_tag
