@@ -3,7 +3,8 @@ session; each test runs in a transaction that is rolled back, so tests see the s
 
 Personas (STYLE.md): a county admin, a forum member, a coordinator of partnership A
 (Sør-Troms og Evenes), a coordinator of partnership B (Øst-Finnmark), a unit leader, an
-employee, the county admin of the county that takes Evenes' share, and an anonymous visitor.
+employee, the county admin of the county that takes Evenes' share, the contact of the owner
+that receives the partnership's funds (Harstad kommune), and an anonymous visitor.
 """
 
 import pytest
@@ -19,6 +20,7 @@ PERSONAS = {
     "unit_leader": "rektor",
     "employee": "ansatt",
     "share_county_admin": "nordland",
+    "owner_contact": "eier.harstad",
     "anonymous": None,
 }
 

@@ -1,6 +1,7 @@
 """Read a rendered form back into POST data, as a browser would send it, so that
 templates and forms are tested together."""
 
+import re
 from html.parser import HTMLParser
 
 
@@ -8,6 +9,8 @@ class _FormReader(HTMLParser):
     def __init__(self):
         super().__init__()
         self.data: dict[str, list[str] | str] = {}
+        # The first offered value of each select and radio group, for `choose_first`.
+        self.first: dict[str, str] = {}
         self._select: str | None = None
         self._select_multiple = False
         self._textarea: str | None = None
@@ -25,6 +28,8 @@ class _FormReader(HTMLParser):
         if tag == "input" and name:
             kind = a.get("type", "text")
             if kind in ("checkbox", "radio"):
+                if kind == "radio":
+                    self.first.setdefault(name, a.get("value", "on"))
                 if "checked" in a:
                     self._add(name, a.get("value", "on"), multiple=kind == "checkbox")
             elif kind not in ("submit", "button"):
@@ -33,8 +38,11 @@ class _FormReader(HTMLParser):
             self._select, self._select_multiple = name, "multiple" in a
             if not self._select_multiple:
                 self.data.setdefault(name, "")
-        elif tag == "option" and self._select and "selected" in a:
-            self._add(self._select, a.get("value", ""), multiple=self._select_multiple)
+        elif tag == "option" and self._select:
+            if a.get("value"):
+                self.first.setdefault(self._select, a["value"])
+            if "selected" in a:
+                self._add(self._select, a.get("value", ""), multiple=self._select_multiple)
         elif tag == "textarea" and name:
             self._textarea = name
             self.data[name] = ""
@@ -52,9 +60,16 @@ class _FormReader(HTMLParser):
             )
 
 
-def form_data(html: str) -> dict:
+def form_data(html: str, *, choose_first: bool = False) -> dict:
+    """The form as the browser would send it; with `choose_first`, a select or radio group
+    left empty takes its first offered value, as a user filling in the form would."""
     reader = _FormReader()
     reader.feed(html)
     data = reader.data
+    if choose_first:
+        for name, value in reader.first.items():
+            # Not in a formset's rows: an empty extra row stays empty.
+            if not data.get(name) and not re.search(r"-\d+-", name):
+                data[name] = value
     data.pop("csrfmiddlewaretoken", None)
     return data

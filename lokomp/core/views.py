@@ -5,7 +5,7 @@ from django.views.decorators.http import require_GET
 
 from lokomp.accounts.scoping import user_scope
 from lokomp.core.validators import is_number
-from lokomp.needs.models import ReportTemplate
+from lokomp.needs.selectors import latest_year
 from lokomp.partnerships.access import visible_partnerships
 from lokomp.plans.models import ActionPlan
 from lokomp.registry.access import visible_units
@@ -36,7 +36,7 @@ def home(request):
     rows = [(p, plans_by_partnership.get(p.pk, [])) for p in partnerships[:50]]
     my_units = visible_units(request.user).filter(pk__in=scope.units).select_related("municipality")
     counties = [
-        (county, ReportTemplate.objects.filter(county=county).order_by("-year").first())
+        (county, latest_year(county))
         for county in County.objects.filter(pk__in=scope.county_readers)
     ]
     return render(

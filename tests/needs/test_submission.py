@@ -231,3 +231,30 @@ def test_county_admin_sets_the_deadline(as_user, report_2026):
     )
     assert as_user("forum").post(url, {"deadline": "2027-04-01"}).status_code == 403
     assert "Lagre fristen" not in as_user("forum").get(url).content.decode()
+
+
+def test_share_county_sees_the_reports_it_takes_a_share_of(as_user, report_2026):
+    """Evenes reports 8 % to Statsforvalteren i Nordland: Nordland's overview lists the
+    partnership, with the total asked and Nordland's part of it, as the budget says."""
+    page = as_user("nordland").get(reverse("needs:county", args=["18", 2026])).content.decode()
+    assert "Region Sør-Troms og Evenes" in page
+    assert "Ingen behovsmeldinger" not in page
+    assert "8 % til fylket (hjemfylke: Troms)" in page
+    # 2026: 2 350 000 asked; Nordland's 8 % is 188 000, as in the report's own budget.
+    assert "2\u00a0350\u00a0000" in page and "188\u00a0000" in page
+    report_page = as_user("nordland").get(reverse("needs:report", args=[report_2026.pk]))
+    assert report_page.status_code == 200
+
+
+def test_owner_contact_of_the_funds_owner_reads_but_does_not_write(as_user, report_2026):
+    client = as_user("eier.harstad")
+    assert client.get(reverse("needs:report", args=[report_2026.pk])).status_code == 200
+    listing = client.get(reverse("needs:list", args=["sor-troms-evenes"])).content.decode()
+    assert "2026–2027" in listing and "Ny behovsmelding" not in listing
+    assert client.get(reverse("needs:section", args=[report_2026.pk, 0])).status_code == 200
+    assert client.post(reverse("needs:section", args=[report_2026.pk, 0]), {}).status_code == 403
+
+
+def test_share_county_finds_its_overview_from_the_front_page(as_user):
+    page = as_user("nordland").get(reverse("core:home")).content.decode()
+    assert reverse("needs:county", args=["18", 2026]) in page
