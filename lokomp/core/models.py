@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 from .when import Precision, When
 
@@ -115,14 +116,23 @@ class AuditEntry(models.Model):
         return f"{self.at:%d.%m.%Y %H:%M} {self.action} {self.object_repr}"
 
     @property
-    def action_label(self) -> str:
-        return ACTION_LABELS.get(self.action.rsplit(".", 1)[-1], self.action)
+    def sentence(self) -> str:
+        """What happened, as a Norwegian sentence ("… ble sendt inn"), never an action code."""
+        verb = SENTENCES.get(self.action) or SENTENCES.get(self.action.rsplit(".", 1)[-1])
+        return (verb or SENTENCES["changed"]) % {"object": self.object_repr}
 
 
-ACTION_LABELS = {
-    "created": "opprettet",
-    "changed": "endret",
-    "deleted": "slettet",
-    "published": "publisert",
-    "unpublished": "avpublisert",
+SENTENCES = {
+    "created": gettext_lazy("%(object)s ble opprettet"),
+    "changed": gettext_lazy("%(object)s ble endret"),
+    "deleted": gettext_lazy("%(object)s ble slettet"),
+    "published": gettext_lazy("%(object)s ble publisert"),
+    "unpublished": gettext_lazy("%(object)s ble avpublisert"),
+    "needs.report.submitted": gettext_lazy("%(object)s ble sendt inn"),
+    "needs.report.reopened": gettext_lazy("%(object)s ble gjenåpnet"),
+    "needs.report.late_allowed": gettext_lazy("%(object)s kan sendes inn etter fristen"),
+    "needs.deadline.changed": gettext_lazy("Fristen ble endret: %(object)s"),
+    "needs.template.created": gettext_lazy("Skjemaet %(object)s ble laget"),
+    "partnerships.coordinator.created": gettext_lazy("%(object)s ble lagt til"),
+    "partnerships.coordinator.deleted": gettext_lazy("%(object)s ble fjernet"),
 }

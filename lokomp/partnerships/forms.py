@@ -1,5 +1,7 @@
 from django import forms
 from django.forms import inlineformset_factory
+from django.template.defaultfilters import floatformat
+from django.utils.translation import gettext as _
 
 from lokomp.accounts.models import Side
 from lokomp.core.forms import DsFormMixin, DsModelForm
@@ -70,8 +72,36 @@ class CountyShareForm(DsModelForm):
 SteeringGroupFormSet = inlineformset_factory(
     Partnership, SteeringGroupMember, form=SteeringGroupMemberForm, extra=2, can_delete=True
 )
+
+
+class BaseCountyShareFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        """The home county takes what the other counties do not: their shares must leave
+        it something (60 % + 60 % would leave a negative part)."""
+        super().clean()
+        total = sum(
+            form.cleaned_data.get("percent") or 0
+            for form in self.forms
+            if form.has_changed() or form.instance.pk
+            if not self._should_delete_form(form) and form.cleaned_data
+        )
+        if total >= 100:
+            raise forms.ValidationError(
+                _(
+                    "Andelene i andre fylker er til sammen %(total)s %%. Partnerskapets eget "
+                    "fylke får resten, så summen må være under 100 %%."
+                )
+                % {"total": floatformat(total, -2)}
+            )
+
+
 CountyShareFormSet = inlineformset_factory(
-    Partnership, CountyShare, form=CountyShareForm, extra=1, can_delete=True
+    Partnership,
+    CountyShare,
+    form=CountyShareForm,
+    formset=BaseCountyShareFormSet,
+    extra=1,
+    can_delete=True,
 )
 
 

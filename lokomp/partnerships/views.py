@@ -2,12 +2,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from lokomp.accounts.models import Role
-from lokomp.core.audit import field_changes, log_action
 from lokomp.core.models import AuditEntry
 from lokomp.core.validators import is_number
 from lokomp.needs.access import can_read_reports
@@ -29,8 +28,7 @@ from .forms import (
     PartnershipForm,
     SteeringGroupFormSet,
 )
-from .models import PartnershipInstitution, PartnershipOwner
-from .services import coordinator_add, coordinator_remove
+from .services import coordinator_add, coordinator_remove, partnership_update
 
 
 @login_required
@@ -81,43 +79,14 @@ def partnership_edit(request, slug: str):
     steering = SteeringGroupFormSet(data, instance=partnership, prefix="styring")
     shares = CountyShareFormSet(data, instance=partnership, prefix="andel")
     if request.method == "POST" and form.is_valid() and steering.is_valid() and shares.is_valid():
-        with transaction.atomic():
-            changes = field_changes(form)
-            form.save()
-            _save_members(form)
-            steering.save()
-            shares.save()
-            log_action(
-                "partnerships.partnership.changed",
-                user=request.user,
-                obj=partnership,
-                changes=changes,
-                partnership=partnership,
-            )
-        messages.success(request, "Partnerskapet er lagret.")
+        partnership_update(form=form, steering=steering, shares=shares, user=request.user)
+        messages.success(request, _("Partnerskapet er lagret."))
         return redirect("partnerships:detail", slug=partnership.slug)
     return render(
         request,
         "partnerships/edit.html",
         {"partnership": partnership, "form": form, "steering": steering, "shares": shares},
     )
-
-
-def _save_members(form) -> None:
-    partnership = form.instance
-    members = set(form.cleaned_data["members"])
-    funds = form.cleaned_data.get("funds_owner")
-    partnership.owner_links.exclude(owner__in=members).delete()
-    for owner in members:
-        PartnershipOwner.objects.update_or_create(
-            partnership=partnership, owner=owner, defaults={"receives_funds": owner == funds}
-        )
-    institutions = set(form.cleaned_data["partner_institutions"])
-    partnership.institution_links.exclude(institution__in=institutions).delete()
-    for institution in institutions:
-        PartnershipInstitution.objects.get_or_create(
-            partnership=partnership, institution=institution
-        )
 
 
 @login_required

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from lokomp.core.audit import field_changes, log_action
 from lokomp.core.when import shift_years
@@ -36,6 +37,28 @@ def plan_create(
         changes={"Kopiert fra": [None, previous.school_year_label if previous else None]},
         partnership=partnership,
     )
+    return plan
+
+
+@transaction.atomic
+def plan_update(*, form, goals, user) -> ActionPlan:
+    """Save a valid plan form and its goals; log what changed, nothing when nothing did."""
+    plan = form.instance
+    changes = field_changes(form)
+    before = [g.text for g in plan.goals.all()]
+    form.save()
+    goals.save()
+    after = [g.text for g in plan.goals.all()]
+    if after != before:
+        changes[str(_("Mål"))] = [before, after]
+    if changes:
+        log_action(
+            "plans.plan.changed",
+            user=user,
+            obj=plan,
+            changes=changes,
+            partnership=plan.partnership,
+        )
     return plan
 
 

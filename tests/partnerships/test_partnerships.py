@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from lokomp.core.models import AuditEntry
+from lokomp.registry.models import County
 
 from ..forms import form_data
 
@@ -34,7 +35,35 @@ def test_coordinator_edits_members_and_steering_group(as_user, sor_troms):
     assert response.status_code == 302
     assert sor_troms.steering_group.filter(name="Kari Vik").exists()
     assert str(sor_troms.county_shares.get().percent) == "9.00"
-    assert AuditEntry.objects.filter(action="partnerships.partnership.changed").exists()
+    entry = AuditEntry.objects.get(action="partnerships.partnership.changed")
+    assert "Kari Vik (Fagforbundet)" in entry.data["changes"]["Styringsgruppe"][1]
+    assert entry.data["changes"]["Andeler i andre fylker"] == [
+        ["8.00 % til Nordland"],
+        ["9.00 % til Nordland"],
+    ]
+    log = client.get(reverse("partnerships:audit", args=["sor-troms-evenes"])).content.decode()
+    assert "Region Sør-Troms og Evenes ble endret" in log
+    assert "partnerships.partnership" not in log and "True" not in log
+
+
+def test_saving_an_unchanged_partnership_logs_nothing(as_user):
+    client = as_user("koordinator")
+    url = reverse("partnerships:edit", args=["sor-troms-evenes"])
+    before = AuditEntry.objects.count()
+    assert client.post(url, form_data(client.get(url).content.decode())).status_code == 302
+    assert AuditEntry.objects.count() == before
+
+
+def test_county_shares_cannot_pass_100_percent(as_user, sor_troms):
+    client = as_user("statsforvalter")
+    url = reverse("partnerships:edit", args=["sor-troms-evenes"])
+    data = form_data(client.get(url).content.decode())
+    data["andel-0-percent"] = "60"
+    data["andel-1-county"] = str(County.objects.get(number="56").pk)
+    data["andel-1-percent"] = "60"
+    page = client.post(url, data).content.decode()
+    assert "til sammen" in page and "under 100" in page
+    assert str(sor_troms.county_shares.get().percent) == "8.00"
 
 
 def test_funds_owner_must_be_a_member(as_user, sor_troms):

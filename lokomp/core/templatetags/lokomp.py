@@ -1,5 +1,8 @@
+import re
+
 from django import template
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from lokomp.core.formatting import thousands
 from lokomp.core.validators import HEX_COLOUR, format_org_number
@@ -40,3 +43,24 @@ def nb_int(value):
         return thousands(int(value))
     except (TypeError, ValueError):
         return value
+
+
+ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+@register.filter
+def audit_value(value):
+    """A logged value as the user would write it: Ja/Nei, lists joined, dates as 1.2.2026,
+    and "–" for nothing."""
+    if value is None or value == "" or value == []:
+        return "–"
+    if value is True:
+        return _("Ja")
+    if value is False:
+        return _("Nei")
+    if isinstance(value, list):
+        return ", ".join(str(audit_value(v)) for v in value)
+    if isinstance(value, str) and (found := ISO_DATE.fullmatch(value)):
+        year, month, day = found.groups()
+        return f"{int(day)}.{int(month)}.{year}"
+    return value

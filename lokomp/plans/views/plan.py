@@ -1,10 +1,8 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from lokomp.core.audit import field_changes, log_action
 from lokomp.core.views import when_preview_context
 from lokomp.partnerships.access import get_partnership_for_viewer
 from lokomp.partnerships.models import Scheme
@@ -21,7 +19,13 @@ from ..forms import (
 )
 from ..models import Activity
 from ..queries import get_plan, partnership_municipalities, partnership_units, plan_rows
-from ..services import activity_delete, activity_save, measure_delete, measure_save
+from ..services import (
+    activity_delete,
+    activity_save,
+    measure_delete,
+    measure_save,
+    plan_update,
+)
 
 
 @login_required
@@ -51,19 +55,7 @@ def plan_edit(request, slug: str, year: str):
     form = PlanForm(request.POST or None, instance=plan)
     goals = GoalFormSet(request.POST or None, instance=plan, prefix="maal")
     if request.method == "POST" and form.is_valid() and goals.is_valid():
-        with transaction.atomic():
-            changes = field_changes(form)
-            form.save()
-            goals.save()
-            if goals.has_changed():
-                changes["Mål"] = [None, [g.text[:60] for g in plan.goals.all()]]
-            log_action(
-                "plans.plan.changed",
-                user=request.user,
-                obj=plan,
-                changes=changes,
-                partnership=partnership,
-            )
+        plan_update(form=form, goals=goals, user=request.user)
         messages.success(request, "Planen er lagret.")
         return redirect("plans:plan", slug=slug, year=plan.year_slug)
     return render(
