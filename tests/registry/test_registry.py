@@ -39,10 +39,10 @@ def test_unit_leader_keeps_the_staff_number(as_user):
     assert entry.data["changes"]["Antall ansatte"][1] == 42
     assert entry.county.name == "Troms"
     log = as_user("statsforvalter").get(reverse("registry:audit")).content.decode()
-    assert "Kanebogen skole endret" in log and "Hilde Brattli" in log
+    assert "Kanebogen skole ble endret" in log and "Hilde Brattli" in log
     assert "<strong>Antall ansatte</strong>" in log
     other_county = as_user("nordland").get(reverse("registry:audit")).content.decode()
-    assert "Kanebogen skole endret" not in other_county
+    assert "Kanebogen skole ble endret" not in other_county
 
 
 def test_owner_org_number_is_checked(as_user):
