@@ -7,7 +7,11 @@ employee, the county admin of the county that takes Evenes' share, the contact o
 that receives the partnership's funds (Harstad kommune), and an anonymous visitor.
 """
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
+import time_machine
 from django.test import Client
 
 from lokomp.demo.builder import load_demo
@@ -25,9 +29,26 @@ PERSONAS = {
 }
 
 
+# The suite runs at a fixed moment, so no result depends on the day it is run: a Monday
+# in the 2026–27 school year, after the 2026 reports' deadline (1 February 2026). The
+# suite's key paths also run in 2029 (tests/test_later_years.py).
+SUITE_NOW = datetime(2026, 11, 23, 12, 0, tzinfo=ZoneInfo("Europe/Oslo"))
+# The demo data is written earlier that morning, so every change a test makes is later.
+DEMO_WRITTEN = datetime(2026, 11, 23, 8, 0, tzinfo=ZoneInfo("Europe/Oslo"))
+
+
+@pytest.fixture(autouse=True)
+def suite_now(request):
+    if request.node.get_closest_marker("e2e"):
+        yield None  # the browser tests talk to a server in another process
+        return
+    with time_machine.travel(SUITE_NOW, tick=True) as traveller:
+        yield traveller
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
+    with django_db_blocker.unblock(), time_machine.travel(DEMO_WRITTEN, tick=True):
         load_demo()
 
 

@@ -242,7 +242,9 @@ def form_problems(items, facts: FormFacts) -> list[str]:
 
 
 def yes_no(choice: bool | None) -> str:
-    return {True: _("Ja"), False: _("Nei")}.get(choice, "")
+    if choice is None:
+        return ""
+    return _("Ja") if choice else _("Nei")
 
 
 # -- generic kinds -------------------------------------------------------------------------

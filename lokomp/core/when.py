@@ -18,6 +18,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, time
 from enum import StrEnum
 
+from django.utils import timezone
+
 
 class Precision(StrEnum):
     TIME = "time"
@@ -442,7 +444,8 @@ def _month_year(month: int, year: int | None, school_year: int) -> int:
 
 
 def _current_school_year() -> int:
-    return school_year_of(date.today())
+    """Where no school year is given: the one running today in Norway."""
+    return school_year_of(timezone.localdate())
 
 
 def parse_when(text: str, school_year: int | None = None) -> When:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import fields
 from decimal import Decimal
+from typing import Any
 from functools import cached_property
 
 from django.db.models import Prefetch
@@ -43,7 +44,7 @@ def budget_rows(table: dict) -> list[dict]:
         line = next(x for x in lines if x["year"] == year and x["recipient"] == recipient)
         return line[name], line["estimate"]
 
-    rows = []
+    rows: list[dict[str, Any]] = []
     for recipient, label in (
         ("owner", _("Totalt tilskudd som eier(ne) ber om")),
         ("uh", _("Totalt tilskudd som universitet og/eller høgskole ber om")),

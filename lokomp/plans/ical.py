@@ -8,11 +8,10 @@ Continuous items are left out: they have no place on a calendar.
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db.models import Count, Max, OuterRef, Subquery
-from django.utils import timezone
 from icalendar import Calendar, Event
 
 from lokomp.core.when import Precision, school_year_of
@@ -86,7 +85,7 @@ def _render(cal: Calendar, items: list[CalendarItem]) -> bytes:
     return cal.to_ical()
 
 
-def current_plans(partnerships) -> tuple[list[int], str]:
+def current_plans(partnerships, *, today: date) -> tuple[list[int], str]:
     """The plans a feed holds (this school year and later, and the last one, still being
     reported) and a version of their content for HTTP caching: the latest change and the
     number of measures and activities of each plan (so a deletion changes it too). One query.
@@ -98,7 +97,7 @@ def current_plans(partnerships) -> tuple[list[int], str]:
     rows = list(
         ActionPlan.objects.filter(
             partnership__in=partnerships,
-            school_year__gte=school_year_of(timezone.localdate()) - 1,
+            school_year__gte=school_year_of(today) - 1,
         )
         .annotate(
             measures_changed=Subquery(measures.annotate(x=Max("updated_at")).values("x")),

@@ -12,13 +12,6 @@ from lokomp.registry.models import Unit
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _demo_year_is_current(monkeypatch):
-    """The feeds hold this and last school year's plans; the demo's are 2025–26 and 2026–27."""
-    monkeypatch.setattr("lokomp.plans.ical.school_year_of", lambda _day: 2026)
-    assert school_year_of(date(2026, 11, 22)) == 2026
-
-
 def _feed(client, name, token):
     response = client.get(reverse(name, args=[token]))
     assert response.status_code == 200

@@ -3,6 +3,7 @@ from datetime import date
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
+from django.utils import timezone
 
 from lokomp.partnerships.access import get_partnership_for_viewer
 from lokomp.partnerships.models import Scheme
@@ -28,7 +29,7 @@ def calendar_context(request, partnership, plan) -> dict:
     view = request.GET.get("visning", "semester")
     if view not in VIEWS:
         view = "semester"
-    key = request.GET.get("periode") or default_key(view, plan.school_year, date.today())
+    key = request.GET.get("periode") or default_key(view, plan.school_year, timezone.localdate())
     try:
         period = parse_period(view, key)
     except (ValueError, IndexError) as error:

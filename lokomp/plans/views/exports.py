@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from lokomp.partnerships.access import get_partnership_for_viewer
 from lokomp.partnerships.models import Partnership
@@ -48,7 +49,7 @@ def partnership_feed(request, token):
     partnership = get_object_or_404(
         Partnership.objects.select_related("county"), calendar_token=token
     )
-    plans, version = ical.current_plans([partnership])
+    plans, version = ical.current_plans([partnership], today=timezone.localdate())
     return _calendar_response(
         request, version, lambda: ical.partnership_calendar(partnership, plans)
     )
@@ -58,7 +59,7 @@ def unit_feed(request, token):
     unit = Unit.objects.select_related("municipality").filter(calendar_token=token).first()
     if unit is None:
         raise Http404("Fant ikke kalenderen.")
-    plans, version = ical.current_plans(ical.unit_partnerships(unit))
+    plans, version = ical.current_plans(ical.unit_partnerships(unit), today=timezone.localdate())
     return _calendar_response(
         request, f"{unit.pk}-{version}", lambda: ical.unit_calendar(unit, plans)
     )

@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.http import Http404
+from django.utils import timezone
 
 from lokomp.partnerships.models import Partnership
 from lokomp.plans import documents, ical
@@ -26,7 +27,9 @@ class Command(BaseCommand):
         except Http404 as error:
             raise CommandError(str(error)) from error
         if format == "ics":
-            content = ical.partnership_calendar(found, ical.current_plans([found])[0])
+            content = ical.partnership_calendar(
+                found, ical.current_plans([found], today=timezone.localdate())[0]
+            )
         else:
             content = documents.plan_document(plan, format)
         Path(out).write_bytes(content)
