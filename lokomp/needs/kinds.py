@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import fields
 from decimal import Decimal
-from typing import Any
 from functools import cached_property
+from typing import Any
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
