@@ -5,16 +5,18 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 ADDRESS ?= 127.0.0.1:8000
+# The nynorsk catalogue (bokmål is the source language), compiled from its .po file.
+CATALOGUES := lokomp/locale/nn/LC_MESSAGES/django.mo
 
-.PHONY: run test lint bench deps test-deps system-deps clean
+.PHONY: run test lint bench deps test-deps system-deps messages clean
 
-run: deps system-deps
+run: system-deps deps
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	@echo "Lokomp kjører på http://$(ADDRESS) (Ctrl+C for å stoppe)"
 	$(PY) manage.py runserver $(ADDRESS)
 
-test: deps test-deps system-deps
+test: system-deps deps test-deps
 	$(VENV)/bin/ruff check lokomp tests bench
 	$(VENV)/bin/ruff format --check --quiet lokomp tests bench
 	$(VENV)/bin/mypy
@@ -29,7 +31,7 @@ bench: deps
 	$(PY) manage.py migrate --noinput
 	$(PY) -m bench.run $(BENCH_ARGS)
 
-deps: $(VENV)/.deps node_modules/.deps
+deps: $(VENV)/.deps node_modules/.deps $(CATALOGUES)
 
 test-deps: $(VENV)/.test-deps
 
@@ -47,19 +49,30 @@ $(VENV)/.test-deps: $(VENV)/.deps requirements-test.lock
 	$(PIP) install -q -r requirements-test.lock
 	touch $@
 
+lokomp/locale/%/LC_MESSAGES/django.mo: lokomp/locale/%/LC_MESSAGES/django.po $(VENV)/.deps
+	@command -v msgfmt >/dev/null || { echo "Installer Debian-pakken gettext (sudo apt-get install gettext)."; exit 1; }
+	msgfmt --check -o $@ $<
+
+# After changing strings: update the catalogue, translate what is new, then make.
+messages: $(VENV)/.deps
+	$(PY) manage.py makemessages -l nn --no-obsolete --no-location --ignore=".venv/*" \
+	  --ignore="node_modules/*" --ignore="tests/*" --ignore="bench/*" --ignore="lokomp/demo/*" \
+	  --ignore="*/migrations/*" --ignore="var/*"
+
 node_modules/.deps: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Debian packages: Chromium for the browser tests, fonts for the PDFs.
+# Debian packages: Chromium for the browser tests, fonts for the PDFs, gettext for the
+# nynorsk catalogue.
 system-deps:
-	@if ! command -v chromium >/dev/null || ! fc-list | grep -qi dejavu; then \
+	@if ! command -v chromium >/dev/null || ! fc-list | grep -qi dejavu || ! command -v msgfmt >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core gettext >/dev/null; \
 	  else \
-	    echo "Installer Debian-pakkene chromium og fonts-dejavu-core (sudo apt-get install chromium fonts-dejavu-core)."; \
+	    echo "Installer Debian-pakkene chromium, fonts-dejavu-core og gettext (sudo apt-get install chromium fonts-dejavu-core gettext)."; \
 	  fi; \
 	fi
 
 clean:
-	rm -rf $(VENV) node_modules var staticfiles
+	rm -rf $(VENV) node_modules var staticfiles $(CATALOGUES)

@@ -100,6 +100,7 @@ def _read_args():
         "core:home": [],
         "core:health": [],
         "core:when_preview": [],
+        "core:language": [],
         "accounts:login": [],
         "registry:units": [],
         "registry:unit_create": [],
@@ -162,6 +163,7 @@ MATRIX = {
     "core:home": ANYONE,
     "core:health": ANYONE,
     "core:when_preview": SIGNED_IN,
+    "core:language": row(405, 405, 405, 405, 405, 405, 405, 405, 405),
     "accounts:login": ANYONE,
     "registry:units": SIGNED_IN,
     "registry:unit_create": row(200, 403, 403, 403, 403, 403, 200, 200, LOGIN),
@@ -223,9 +225,10 @@ MATRIX = {
 
 # Every request that changes something. WRITE: the allowed persona's request is carried out
 # (a redirect, rows written); PAGE: allowed, and answered with the page itself because the
-# demo data gives it nothing to do (the draft report is not ready to submit). A reader gets
+# demo data gives it nothing to do (the draft report is not ready to submit); REDIRECT:
+# allowed, and nothing stored (an anonymous visitor's language lives in a cookie). A reader gets
 # 403, an outsider 404, an anonymous visitor the login page, and none of them writes a row.
-WRITE, PAGE = "write", "page"
+WRITE, PAGE, REDIRECT = "write", "page", "redirect"
 
 
 def allowed(matrix_row, how=WRITE):
@@ -233,6 +236,8 @@ def allowed(matrix_row, how=WRITE):
 
 
 POST_MATRIX = {
+    # Anyone chooses bokmål or nynorsk; a signed-in user's choice is stored on the user.
+    "core:language": {p: REDIRECT if p == "anonymous" else WRITE for p in P},
     "registry:unit_create": allowed(MATRIX["registry:unit_create"]),
     "registry:unit_edit": allowed(HARSTAD_UNIT_EDIT),
     "registry:owner_create": allowed(MATRIX["registry:owner_create"]),
@@ -319,6 +324,7 @@ def _fill(name, data, persona):
         "plans:activity_create": {"title": "Ny samling", "when_text": "Uke 44"},
         "needs:county": {"deadline": "2026-02-15"},
         "needs:question_new": {"text": "Nytt spørsmål", "kind": "text"},
+        "core:language": {"language": "nn", "next": "/"},
     }.get(name, {})
     data.update(filled)
     if name == "needs:new":
@@ -341,7 +347,9 @@ def _payload(client, name, persona):
 
 
 def _allowed_persona(name):
-    return next(p for p, expected in POST_MATRIX[name].items() if expected in (WRITE, PAGE))
+    return next(
+        p for p, expected in POST_MATRIX[name].items() if expected in (WRITE, PAGE, REDIRECT)
+    )
 
 
 # Left out on purpose: Django's own admin (staff only) and logout (POST only).
@@ -417,7 +425,7 @@ def test_post_matrix(name):
     for persona, expected in POST_MATRIX[name].items():
         client = client_for(PERSONAS[persona])
         data = payload
-        if expected in (WRITE, PAGE) and persona != allowed_persona:
+        if expected in (WRITE, PAGE, REDIRECT) and persona != allowed_persona:
             data = _payload(client, name, persona)
         with transaction.atomic():
             before = db_writes()
@@ -428,6 +436,8 @@ def test_post_matrix(name):
             assert response.status_code == 302 and written, (persona, response.status_code)
         elif expected == PAGE:
             assert response.status_code == 200 and not written, persona
+        elif expected == REDIRECT:
+            assert response.status_code == 302 and not written, persona
         else:
             assert response.status_code == expected, (persona, response.status_code)
             assert written == 0, (persona, "a refused request wrote to the database")

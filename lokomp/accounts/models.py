@@ -1,33 +1,38 @@
 """Users and their roles. Every role is bound to the scope it works in."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class User(AbstractUser):
     """A Lokomp user. Production login is OpenID Connect (Feide, ID-porten)."""
 
+    # "nb" or "nn" once the user has chosen; empty: the browser's choice.
+    language = models.CharField(_("Målform"), max_length=5, blank=True, choices=settings.LANGUAGES)
+
     class Meta:
-        verbose_name = "bruker"
-        verbose_name_plural = "brukere"
+        verbose_name = _("bruker")
+        verbose_name_plural = _("brukere")
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
 
 
 class Role(models.TextChoices):
-    COUNTY_ADMIN = "county_admin", "Statsforvalteren (fylkesadministrator)"
-    FORUM_MEMBER = "forum_member", "Medlem av samarbeidsforum"
-    COORDINATOR = "coordinator", "Koordinator i partnerskap"
-    OWNER_CONTACT = "owner_contact", "Kontaktperson for eier"
-    UNIT_LEADER = "unit_leader", "Leder for enhet"
-    EMPLOYEE = "employee", "Ansatt"
+    COUNTY_ADMIN = "county_admin", _("Statsforvalteren (fylkesadministrator)")
+    FORUM_MEMBER = "forum_member", _("Medlem av samarbeidsforum")
+    COORDINATOR = "coordinator", _("Koordinator i partnerskap")
+    OWNER_CONTACT = "owner_contact", _("Kontaktperson for eier")
+    UNIT_LEADER = "unit_leader", _("Leder for enhet")
+    EMPLOYEE = "employee", _("Ansatt")
 
 
 class Side(models.TextChoices):
-    OWNER = "owner", "Eiersiden"
-    UH = "uh", "UH-siden"
+    OWNER = "owner", _("Eiersiden")
+    UH = "uh", _("UH-siden")
 
 
 # Which scope field each role needs.
@@ -43,7 +48,7 @@ ROLE_SCOPE = {
 
 class RoleAssignment(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="roles")
-    role = models.CharField("Rolle", max_length=20, choices=Role.choices)
+    role = models.CharField(_("Rolle"), max_length=20, choices=Role.choices)
     county = models.ForeignKey(
         "registry.County", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
@@ -60,11 +65,11 @@ class RoleAssignment(models.Model):
     unit = models.ForeignKey(
         "registry.Unit", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
-    side = models.CharField("Side", max_length=5, choices=Side.choices, blank=True)
+    side = models.CharField(_("Side"), max_length=5, choices=Side.choices, blank=True)
 
     class Meta:
-        verbose_name = "rolle"
-        verbose_name_plural = "roller"
+        verbose_name = _("rolle")
+        verbose_name_plural = _("roller")
 
     def __str__(self) -> str:
         scope = self.county or self.partnership or self.owner or self.unit
@@ -80,5 +85,5 @@ class RoleAssignment(models.Model):
                 raise ValidationError({scope: "Rollen skal ikke knyttes til dette."})
         if self.role == Role.COORDINATOR and not self.side:
             raise ValidationError(
-                {"side": "Oppgi om koordinatoren er på eiersiden eller UH-siden."}
+                {"side": _("Oppgi om koordinatoren er på eiersiden eller UH-siden.")}
             )

@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext as _
 
 
 class CodeSetField(models.CharField):
@@ -37,7 +38,7 @@ class CodeSetField(models.CharField):
         valid = {code for code, _label in (self.choices or [])}
         unknown = [code for code in self.to_python(value) if code not in valid]
         if unknown:
-            raise ValidationError(f"Ukjente verdier: {', '.join(unknown)}")
+            raise ValidationError(_("Ukjente verdier: %(values)s") % {"values": ", ".join(unknown)})
         if not self.blank and not value:
             raise ValidationError(self.error_messages["blank"], code="blank")
 

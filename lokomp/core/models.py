@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from .when import Precision, When
 
@@ -10,7 +11,7 @@ class Scheduled(models.Model):
     filter in the database. `when_text` is the coordinator's own wording; a text that could
     not be read is kept with an empty precision and does not place on the calendar."""
 
-    when_text = models.CharField("Når", max_length=300, blank=True)
+    when_text = models.CharField(_("Når"), max_length=300, blank=True)
     when_start = models.DateField(null=True, blank=True, db_index=True)
     when_end = models.DateField(null=True, blank=True, db_index=True)
     when_precision = models.CharField(

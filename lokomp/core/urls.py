@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("helse/", views.health, name="health"),
     path("naar/tolk/", views.when_preview, name="when_preview"),
+    path("maalform/", views.language, name="language"),
 ]

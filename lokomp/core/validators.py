@@ -4,10 +4,11 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
 
 HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 validate_hex_colour = RegexValidator(
-    HEX_COLOUR, "Skriv fargen som # og seks heksadesimale tegn, for eksempel #1e6b52."
+    HEX_COLOUR, _("Skriv fargen som # og seks heksadesimale tegn, for eksempel #1e6b52.")
 )
 
 ORG_NUMBER_WEIGHTS = (3, 2, 7, 6, 5, 4, 3, 2)
@@ -52,10 +53,10 @@ def is_valid_account_number(value: str) -> bool:
 def validate_org_number(value: str) -> None:
     digits = clean_digits(value)
     if len(digits) != 9 or not is_number(digits):
-        raise ValidationError("Organisasjonsnummeret må ha 9 siffer.", code="org_number_length")
+        raise ValidationError(_("Organisasjonsnummeret må ha 9 siffer."), code="org_number_length")
     if not is_valid_org_number(digits):
         raise ValidationError(
-            "Organisasjonsnummeret er ikke gyldig (kontrollsifferet stemmer ikke).",
+            _("Organisasjonsnummeret er ikke gyldig (kontrollsifferet stemmer ikke)."),
             code="org_number_checksum",
         )
 

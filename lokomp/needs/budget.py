@@ -20,6 +20,9 @@ import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from lokomp.core.formatting import thousands
 from lokomp.core.validators import is_number
 
@@ -27,10 +30,10 @@ from .models import Recipient
 
 SHARE_FIELDS = ("share_assess", "share_plan", "share_carry_out", "share_coordinate")
 SHARE_LABELS = {
-    "share_assess": "Kartlegge/vurdere kompetansebehov",
-    "share_plan": "Planlegge og utvikle kompetansetiltak",
-    "share_carry_out": "Gjennomføre kompetansetiltak",
-    "share_coordinate": "Koordinatorfunksjon",
+    "share_assess": gettext_lazy("Kartlegge/vurdere kompetansebehov"),
+    "share_plan": gettext_lazy("Planlegge og utvikle kompetansetiltak"),
+    "share_carry_out": gettext_lazy("Gjennomføre kompetansetiltak"),
+    "share_coordinate": gettext_lazy("Koordinatorfunksjon"),
 }
 RECIPIENT_LABELS = dict(Recipient.choices)
 
@@ -45,12 +48,12 @@ def parse_amount(raw: str) -> int | None:
     if not text:
         return None
     if text.startswith("-"):
-        raise InputError("Beløpet kan ikke være negativt.")
+        raise InputError(_("Beløpet kan ikke være negativt."))
     compact = re.sub(r"[\s\u00a0.]", "", text)
     if not is_number(compact):
-        raise InputError("Skriv beløpet i hele kroner, for eksempel 918 100.")
+        raise InputError(_("Skriv beløpet i hele kroner, for eksempel 918 100."))
     if len(compact) > 12:
-        raise InputError("Beløpet er for stort.")
+        raise InputError(_("Beløpet er for stort."))
     return int(compact)
 
 
@@ -60,10 +63,10 @@ def parse_share(raw: str) -> int | None:
     if not text:
         return None
     if not is_number(text):
-        raise InputError("Skriv andelen som et helt tall fra 0 til 100.")
+        raise InputError(_("Skriv andelen som et helt tall fra 0 til 100."))
     value = int(text)
     if value > 100:
-        raise InputError("Andelen kan ikke være mer enn 100 %.")
+        raise InputError(_("Andelen kan ikke være mer enn 100 %."))
     return value
 
 
@@ -123,7 +126,8 @@ def problems(
                 Problem(
                     f"{line.key()}-amount",
                     "negative",
-                    f"{who} {year}: beløpet kan ikke være negativt.",
+                    _("%(who)s %(year)s: beløpet kan ikke være negativt.")
+                    % {"who": who, "year": year},
                 )
             )
         for name in SHARE_FIELDS:
@@ -133,7 +137,8 @@ def problems(
                     Problem(
                         f"{line.key()}-{name}",
                         "share_range",
-                        f"{who} {year}: en andel må være mellom 0 og 100 %.",
+                        _("%(who)s %(year)s: en andel må være mellom 0 og 100 %%.")
+                        % {"who": who, "year": year},
                     )
                 )
         if line.is_empty:
@@ -144,7 +149,11 @@ def problems(
                 Problem(
                     f"{line.key()}-shares",
                     "shares_sum",
-                    f"{who} {year}: andelene er til sammen {total} %, men skal være 100 %.",
+                    _(
+                        "%(who)s %(year)s: andelene er til sammen %(total)s %%, men skal være "
+                        "100 %%."
+                    )
+                    % {"who": who, "year": year, "total": total},
                 )
             )
         if (line.share_coordinate or 0) > 0 and not coordinator_reason.strip():
@@ -152,8 +161,11 @@ def problems(
                 Problem(
                     f"{line.key()}-share_coordinate",
                     "coordinator_reason",
-                    f"{who} {year}: det søkes om midler til koordinator. Skriv hvorfor det er "
-                    "nødvendig med koordinator.",
+                    _(
+                        "%(who)s %(year)s: det søkes om midler til koordinator. Skriv hvorfor "
+                        "det er nødvendig med koordinator."
+                    )
+                    % {"who": who, "year": year},
                 )
             )
         if co_financing_percent and line.recipient == "owner" and line.amount:
@@ -163,9 +175,15 @@ def problems(
                     Problem(
                         f"{line.key()}-own_contribution",
                         "co_financing",
-                        f"Eier {year}: ordningen krever egenandel på minst "
-                        f"{co_financing_percent} % av tilskuddet, det vil si "
-                        f"{thousands(needed)} kr.",
+                        _(
+                            "Eier %(year)s: ordningen krever egenandel på minst %(percent)s %% "
+                            "av tilskuddet, det vil si %(needed)s kr."
+                        )
+                        % {
+                            "year": year,
+                            "percent": co_financing_percent,
+                            "needed": thousands(needed),
+                        },
                     )
                 )
     return found

@@ -6,6 +6,8 @@ from datetime import date
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from lokomp.partnerships.models import Partnership, Scheme
 from lokomp.plans.models import ActionPlan
@@ -17,9 +19,11 @@ class ReportTemplate(models.Model):
     county admin starts next year's as a copy and changes it."""
 
     county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="report_templates")
-    year = models.PositiveSmallIntegerField("År", help_text="2026 for behovsmeldingen 2026–2027.")
-    title = models.CharField("Tittel", max_length=300)
-    introduction = models.TextField("Innledning", blank=True)
+    year = models.PositiveSmallIntegerField(
+        _("År"), help_text=_("2026 for behovsmeldingen 2026–2027.")
+    )
+    title = models.CharField(_("Tittel"), max_length=300)
+    introduction = models.TextField(_("Innledning"), blank=True)
     copied_from = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="copies"
     )
@@ -27,8 +31,8 @@ class ReportTemplate(models.Model):
     class Meta:
         unique_together = [("county", "year")]
         ordering = ["county", "-year"]
-        verbose_name = "skjema"
-        verbose_name_plural = "skjemaer"
+        verbose_name = _("skjema")
+        verbose_name_plural = _("skjemaer")
 
     def __str__(self) -> str:
         return self.title
@@ -48,10 +52,10 @@ class ReportTemplate(models.Model):
 
 class TemplateSection(models.Model):
     template = models.ForeignKey(ReportTemplate, on_delete=models.CASCADE, related_name="sections")
-    number = models.CharField("Nummer", max_length=10, blank=True)
-    title = models.CharField("Tittel", max_length=300)
-    help_text = models.TextField("Veiledning", blank=True)
-    order = models.PositiveSmallIntegerField("Rekkefølge", default=0)
+    number = models.CharField(_("Nummer"), max_length=10, blank=True)
+    title = models.CharField(_("Tittel"), max_length=300)
+    help_text = models.TextField(_("Veiledning"), blank=True)
+    order = models.PositiveSmallIntegerField(_("Rekkefølge"), default=0)
 
     class Meta:
         ordering = ["order", "id"]
@@ -61,31 +65,31 @@ class TemplateSection(models.Model):
 
 
 class QuestionKind(models.TextChoices):
-    TEXT = "text", "Tekst"
-    YES_NO = "yes_no", "Ja/nei"
-    YES_NO_TEXT = "yes_no_text", "Ja/nei med forklaring"
-    CONFIRMATION = "confirmation", "Bekreftelse"
-    PERIOD = "period", "Dato eller periode"
-    NUMBERS_PER_MUNICIPALITY = "numbers", "Antall per kommune"
-    PARTNERS = "partners", "Partnere"
-    BUDGET = "budget", "Budsjett"
-    GOALS = "goals", "Mål"
-    MEASURES = "measures", "Tiltak"
-    COORDINATOR_REASON = "coordinator", "Begrunnelse for koordinator"
+    TEXT = "text", _("Tekst")
+    YES_NO = "yes_no", _("Ja/nei")
+    YES_NO_TEXT = "yes_no_text", _("Ja/nei med forklaring")
+    CONFIRMATION = "confirmation", _("Bekreftelse")
+    PERIOD = "period", _("Dato eller periode")
+    NUMBERS_PER_MUNICIPALITY = "numbers", _("Antall per kommune")
+    PARTNERS = "partners", _("Partnere")
+    BUDGET = "budget", _("Budsjett")
+    GOALS = "goals", _("Mål")
+    MEASURES = "measures", _("Tiltak")
+    COORDINATOR_REASON = "coordinator", _("Begrunnelse for koordinator")
 
 
 class Question(models.Model):
     section = models.ForeignKey(TemplateSection, on_delete=models.CASCADE, related_name="questions")
-    number = models.CharField("Nummer", max_length=10, blank=True)
-    text = models.TextField("Spørsmål")
-    help_text = models.TextField("Veiledning", blank=True)
-    kind = models.CharField("Type", max_length=16, choices=QuestionKind.choices)
-    word_limit = models.PositiveIntegerField("Høyst antall ord", null=True, blank=True)
-    required = models.BooleanField("Må besvares", default=True)
+    number = models.CharField(_("Nummer"), max_length=10, blank=True)
+    text = models.TextField(_("Spørsmål"))
+    help_text = models.TextField(_("Veiledning"), blank=True)
+    kind = models.CharField(_("Type"), max_length=16, choices=QuestionKind.choices)
+    word_limit = models.PositiveIntegerField(_("Høyst antall ord"), null=True, blank=True)
+    required = models.BooleanField(_("Må besvares"), default=True)
     # Kind-specific settings, e.g. {"unit_kind": "skole", "owner_kind": "municipal"} for
     # numbers per municipality, {"part": "funds_owner"} for partners.
     options = models.JSONField(default=dict, blank=True)
-    order = models.PositiveSmallIntegerField("Rekkefølge", default=0)
+    order = models.PositiveSmallIntegerField(_("Rekkefølge"), default=0)
 
     class Meta:
         ordering = ["order", "id"]
@@ -95,9 +99,9 @@ class Question(models.Model):
 
 
 class ReportStatus(models.TextChoices):
-    DRAFT = "draft", "Utkast"
-    SUBMITTED = "submitted", "Sendt inn"
-    REOPENED = "reopened", "Gjenåpnet"
+    DRAFT = "draft", _("Utkast")
+    SUBMITTED = "submitted", _("Sendt inn")
+    REOPENED = "reopened", _("Gjenåpnet")
 
 
 class NeedsReport(models.Model):
@@ -108,23 +112,26 @@ class NeedsReport(models.Model):
         Partnership, on_delete=models.CASCADE, related_name="needs_reports"
     )
     template = models.ForeignKey(ReportTemplate, on_delete=models.PROTECT, related_name="reports")
-    scheme = models.ForeignKey(Scheme, on_delete=models.PROTECT, verbose_name="Ordning")
+    scheme = models.ForeignKey(Scheme, on_delete=models.PROTECT, verbose_name=_("Ordning"))
     plan = models.ForeignKey(ActionPlan, on_delete=models.PROTECT, related_name="needs_reports")
     status = models.CharField(
         max_length=10, choices=ReportStatus.choices, default=ReportStatus.DRAFT
     )
-    late_submission_allowed = models.BooleanField("Kan sendes etter fristen", default=False)
+    late_submission_allowed = models.BooleanField(_("Kan sendes etter fristen"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         unique_together = [("partnership", "template", "scheme")]
         ordering = ["-template__year", "partnership__name"]
-        verbose_name = "behovsmelding"
-        verbose_name_plural = "behovsmeldinger"
+        verbose_name = _("behovsmelding")
+        verbose_name_plural = _("behovsmeldinger")
 
     def __str__(self) -> str:
-        return f"Behovsmelding {self.year_label} – {self.partnership}"
+        return gettext("Behovsmelding %(year)s – %(partnership)s") % {
+            "year": self.year_label,
+            "partnership": self.partnership,
+        }
 
     @property
     def year(self) -> int:
@@ -157,27 +164,27 @@ class Answer(models.Model):
         unique_together = [("report", "question")]
 
     def __str__(self) -> str:
-        return f"Svar på {self.question}"
+        return gettext("Svar på %(question)s") % {"question": self.question}
 
 
 class Recipient(models.TextChoices):
-    OWNER = "owner", "Eier"
-    UH = "uh", "UH"
+    OWNER = "owner", _("Eier")
+    UH = "uh", _("UH")
 
 
 class BudgetLine(models.Model):
     """One year's request for one recipient, with the shares of how it is spent."""
 
     report = models.ForeignKey(NeedsReport, on_delete=models.CASCADE, related_name="budget")
-    year = models.PositiveSmallIntegerField("År")
+    year = models.PositiveSmallIntegerField(_("År"))
     recipient = models.CharField(max_length=5, choices=Recipient.choices)
-    amount = models.BigIntegerField("Beløp (kr)", null=True, blank=True)
-    estimate = models.BooleanField("Anslag", default=False)
-    share_assess = models.PositiveSmallIntegerField("Kartlegge behov (%)", null=True, blank=True)
-    share_plan = models.PositiveSmallIntegerField("Planlegge (%)", null=True, blank=True)
-    share_carry_out = models.PositiveSmallIntegerField("Gjennomføre (%)", null=True, blank=True)
-    share_coordinate = models.PositiveSmallIntegerField("Koordinator (%)", null=True, blank=True)
-    own_contribution = models.BigIntegerField("Egenandel (kr)", null=True, blank=True)
+    amount = models.BigIntegerField(_("Beløp (kr)"), null=True, blank=True)
+    estimate = models.BooleanField(_("Anslag"), default=False)
+    share_assess = models.PositiveSmallIntegerField(_("Kartlegge behov (%)"), null=True, blank=True)
+    share_plan = models.PositiveSmallIntegerField(_("Planlegge (%)"), null=True, blank=True)
+    share_carry_out = models.PositiveSmallIntegerField(_("Gjennomføre (%)"), null=True, blank=True)
+    share_coordinate = models.PositiveSmallIntegerField(_("Koordinator (%)"), null=True, blank=True)
+    own_contribution = models.BigIntegerField(_("Egenandel (kr)"), null=True, blank=True)
 
     class Meta:
         unique_together = [("report", "year", "recipient")]
@@ -208,19 +215,22 @@ class ReportVersion(models.Model):
         ordering = ["report", "number"]
 
     def __str__(self) -> str:
-        return f"Versjon {self.number}"
+        return gettext("Versjon %(number)s") % {"number": self.number}
 
 
 class SubmissionDeadline(models.Model):
     county = models.ForeignKey(County, on_delete=models.CASCADE, related_name="deadlines")
-    year = models.PositiveSmallIntegerField("År")
-    deadline = models.DateField("Frist")
+    year = models.PositiveSmallIntegerField(_("År"))
+    deadline = models.DateField(_("Frist"))
 
     class Meta:
         unique_together = [("county", "year")]
 
     def __str__(self) -> str:
-        return f"Frist {self.year}: {self.deadline:%d.%m.%Y}"
+        return gettext("Frist %(year)s: %(date)s") % {
+            "year": self.year,
+            "date": f"{self.deadline:%d.%m.%Y}",
+        }
 
 
 def deadline_for(county_id: int, year: int) -> date:

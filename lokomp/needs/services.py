@@ -63,7 +63,7 @@ def report_create(
         "needs.report.created",
         user=user,
         obj=report,
-        changes={"Kopiert fra": [None, str(copy_from) if copy_from else None]},
+        changes={_("Kopiert fra"): [None, str(copy_from) if copy_from else None]},
         partnership=partnership,
     )
     return report
@@ -213,12 +213,12 @@ def report_submit(*, report: NeedsReport, user, today: date | None = None) -> Re
     today = today or timezone.localdate()
     problems: list[str] = []
     if report.status == ReportStatus.SUBMITTED:
-        problems.append("Behovsmeldingen er allerede sendt inn.")
+        problems.append(_("Behovsmeldingen er allerede sendt inn."))
     deadline = submission_deadline(report)
     if today > deadline and not report.late_submission_allowed:
         problems.append(
-            f"Fristen var {deadline:%d.%m.%Y}. Statsforvalteren må tillate innsending etter "
-            "fristen."
+            _("Fristen var %(date)s. Statsforvalteren må tillate innsending etter fristen.")
+            % {"date": f"{deadline:%d.%m.%Y}"}
         )
     snap = snapshot(report)
     problems += report_problems(report, snap)
@@ -247,14 +247,14 @@ def report_reopen(*, report: NeedsReport, user) -> NeedsReport:
     version, and the submitted one stays as it was."""
     report = NeedsReport.objects.select_for_update().get(pk=report.pk)
     if report.status != ReportStatus.SUBMITTED:
-        raise SubmissionRefused(["Bare innsendte behovsmeldinger kan gjenåpnes."])
+        raise SubmissionRefused([_("Bare innsendte behovsmeldinger kan gjenåpnes.")])
     report.status = ReportStatus.REOPENED
     report.save(update_fields=["status", "updated_at"])
     log_action(
         "needs.report.reopened",
         user=user,
         obj=report,
-        changes={"Status": ["Sendt inn", "Gjenåpnet"]},
+        changes={_("Status"): [_("Sendt inn"), _("Gjenåpnet")]},
         partnership=report.partnership,
     )
     return report
@@ -268,7 +268,7 @@ def report_allow_late(*, report: NeedsReport, user) -> None:
         "needs.report.late_allowed",
         user=user,
         obj=report,
-        changes={"Kan sendes etter fristen": [False, True]},
+        changes={_("Kan sendes etter fristen"): [False, True]},
         partnership=report.partnership,
     )
 
@@ -330,7 +330,7 @@ def deadline_set(*, county, year: int, deadline: date, user) -> SubmissionDeadli
             "needs.deadline.changed",
             user=user,
             obj=saved,
-            changes={"Frist": [before.isoformat(), deadline.isoformat()]},
+            changes={_("Frist"): [before.isoformat(), deadline.isoformat()]},
             county=county,
         )
     return saved
@@ -345,7 +345,7 @@ def template_copy_next(*, template: ReportTemplate, user) -> ReportTemplate:
         "needs.template.created",
         user=user,
         obj=copy,
-        changes={"Kopi av": [None, str(template)]},
+        changes={_("Kopi av"): [None, str(template)]},
         county=template.county,
     )
     return copy
@@ -374,7 +374,7 @@ def question_delete(*, question: Question, user) -> None:
         "needs.question.deleted",
         user=user,
         obj=question,
-        changes={"Spørsmål": [str(question), None]},
+        changes={_("Spørsmål"): [str(question), None]},
         county=county,
     )
     question.delete()

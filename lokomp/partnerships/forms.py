@@ -13,19 +13,19 @@ from .models import CountyShare, Partnership, SteeringGroupMember
 class PartnershipForm(DsModelForm):
     members = forms.ModelMultipleChoiceField(
         queryset=Owner.objects.none(),
-        label="Eiere i partnerskapet",
+        label=_("Eiere i partnerskapet"),
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
     funds_owner = forms.ModelChoiceField(
         queryset=Owner.objects.none(),
-        label="Eieren som mottar midlene",
+        label=_("Eieren som mottar midlene"),
         required=False,
-        help_text="Må være en av eierne i partnerskapet.",
+        help_text=_("Må være en av eierne i partnerskapet."),
     )
     partner_institutions = forms.ModelMultipleChoiceField(
         queryset=Institution.objects.all(),
-        label="Universiteter, høgskoler og kompetansesentre",
+        label=_("Universiteter, høgskoler og kompetansesentre"),
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
@@ -107,14 +107,14 @@ CountyShareFormSet = inlineformset_factory(
 
 class NewPlanForm(DsFormMixin, forms.Form):
     school_year = forms.IntegerField(
-        label="Skoleåret starter i",
+        label=_("Skoleåret starter i"),
         min_value=2015,
         max_value=2100,
-        help_text="Skriv 2026 for skoleåret 2026–2027.",
-        error_messages={"invalid": "Skriv et årstall, for eksempel 2026."},
+        help_text=_("Skriv 2026 for skoleåret 2026–2027."),
+        error_messages={"invalid": _("Skriv et årstall, for eksempel 2026.")},
     )
     copy_from_previous = forms.BooleanField(
-        label="Kopier mål og tiltak fra forrige års plan", required=False, initial=True
+        label=_("Kopier mål og tiltak fra forrige års plan"), required=False, initial=True
     )
 
 
@@ -123,11 +123,11 @@ class AddCoordinatorForm(DsFormMixin, forms.Form):
     given the coordinator role."""
 
     user = forms.CharField(
-        label="Brukernavn eller e-postadresse",
+        label=_("Brukernavn eller e-postadresse"),
         max_length=254,
-        error_messages={"required": "Skriv brukernavnet eller e-postadressen."},
+        error_messages={"required": _("Skriv brukernavnet eller e-postadressen.")},
     )
-    side = forms.ChoiceField(label="Side", choices=Side.choices, widget=forms.RadioSelect)
+    side = forms.ChoiceField(label=_("Side"), choices=Side.choices, widget=forms.RadioSelect)
 
     def clean_user(self):
         from lokomp.accounts.models import User
@@ -139,6 +139,7 @@ class AddCoordinatorForm(DsFormMixin, forms.Form):
         )
         if user is None:
             raise forms.ValidationError(
-                f"Fant ingen bruker «{value}». Brukeren må ha logget inn i Lokomp én gang."
+                _("Fant ingen bruker «%(user)s». Brukeren må ha logget inn i Lokomp én gang.")
+                % {"user": value}
             )
         return user

@@ -79,7 +79,10 @@ def coordinator_add(*, partnership: Partnership, user, side: str, by) -> RoleAss
     if RoleAssignment.objects.filter(
         user=user, role=Role.COORDINATOR, partnership=partnership
     ).exists():
-        raise ValidationError(f"{user} er allerede koordinator i {partnership}.")
+        raise ValidationError(
+            _("%(user)s er allerede koordinator i %(partnership)s.")
+            % {"user": user, "partnership": partnership}
+        )
     assignment = RoleAssignment(
         user=user, role=Role.COORDINATOR, partnership=partnership, side=side
     )
@@ -89,7 +92,7 @@ def coordinator_add(*, partnership: Partnership, user, side: str, by) -> RoleAss
         "partnerships.coordinator.created",
         user=by,
         obj=assignment,
-        changes={"Koordinator": [None, f"{user} ({assignment.get_side_display()})"]},
+        changes={_("Koordinator"): [None, f"{user} ({assignment.get_side_display()})"]},
         partnership=partnership,
     )
     return assignment
@@ -102,7 +105,7 @@ def coordinator_remove(*, assignment: RoleAssignment, by) -> None:
         "partnerships.coordinator.deleted",
         user=by,
         obj=assignment,
-        changes={"Koordinator": [f"{assignment.user} ({assignment.get_side_display()})", None]},
+        changes={_("Koordinator"): [f"{assignment.user} ({assignment.get_side_display()})", None]},
         partnership=partnership,
     )
     assignment.delete()

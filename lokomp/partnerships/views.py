@@ -99,7 +99,9 @@ def coordinators(request, slug: str):
             pk=request.POST["fjern"] if is_number(request.POST["fjern"]) else 0,
         )
         coordinator_remove(assignment=assignment, by=request.user)
-        messages.success(request, f"{assignment.user} er ikke lenger koordinator.")
+        messages.success(
+            request, _("%(user)s er ikke lenger koordinator.") % {"user": assignment.user}
+        )
         return redirect("partnerships:coordinators", slug=slug)
     if request.method == "POST" and form.is_valid():
         try:
@@ -112,7 +114,10 @@ def coordinators(request, slug: str):
         except ValidationError as error:
             form.add_error("user", error.messages[0])
         else:
-            messages.success(request, f"{form.cleaned_data['user']} er lagt til som koordinator.")
+            messages.success(
+                request,
+                _("%(user)s er lagt til som koordinator.") % {"user": form.cleaned_data["user"]},
+            )
             return redirect("partnerships:coordinators", slug=slug)
     current = partnership.role_assignments.filter(role=Role.COORDINATOR).select_related("user")
     return render(
@@ -139,7 +144,9 @@ def plan_new(request, slug: str):
     if request.method == "POST" and form.is_valid():
         year = form.cleaned_data["school_year"]
         if partnership.plans.filter(school_year=year).exists():
-            form.add_error("school_year", "Partnerskapet har allerede en plan for dette skoleåret.")
+            form.add_error(
+                "school_year", _("Partnerskapet har allerede en plan for dette skoleåret.")
+            )
         else:
             plan = plan_create(
                 partnership=partnership,
@@ -147,6 +154,9 @@ def plan_new(request, slug: str):
                 copy_previous=form.cleaned_data["copy_from_previous"],
                 user=request.user,
             )
-            messages.success(request, f"Tiltaksplanen for {plan.school_year_label} er opprettet.")
+            messages.success(
+                request,
+                _("Tiltaksplanen for %(year)s er opprettet.") % {"year": plan.school_year_label},
+            )
             return redirect("plans:plan", slug=partnership.slug, year=plan.year_slug)
     return render(request, "partnerships/plan_new.html", {"partnership": partnership, "form": form})

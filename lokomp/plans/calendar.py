@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils.formats import date_format
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
 from lokomp.core.fields import CodeSetField
 from lokomp.core.validators import is_number
 from lokomp.core.when import (
-    MONTHS,
     Precision,
     When,
     iso_week_bounds,
@@ -213,11 +215,16 @@ class Period:
     next_key: str
 
 
+def month_label(day: date) -> str:
+    """ "November 2026", in the user's language."""
+    return capfirst(date_format(day, "F Y"))
+
+
 def semester_period(key: str) -> Period:
     season, year = key.split("-")
     year_int = int(year)
     first, last = semester_bounds("høst" if season == "host" else "vår", year_int)
-    label = f"{'Høst' if season == 'host' else 'Vår'} {year_int}"
+    label = (_("Høst %(year)s") if season == "host" else _("Vår %(year)s")) % {"year": year_int}
     if season == "host":
         prev_key, next_key = f"var-{year_int}", f"var-{year_int + 1}"
     else:
@@ -234,7 +241,7 @@ def month_period(key: str) -> Period:
         "month",
         first,
         month_end(year, month),
-        f"{MONTHS[month - 1].capitalize()} {year}",
+        month_label(first),
         key,
         f"{previous.year}-{previous.month:02d}",
         f"{following.year}-{following.month:02d}",
@@ -250,7 +257,13 @@ def week_period(key: str) -> Period:
         "week",
         first,
         last,
-        f"Uke {int(week)} {year} ({first.day}.{first.month}.–{last.day}.{last.month}.)",
+        _("Uke %(week)s %(year)s (%(first)s–%(last)s)")
+        % {
+            "week": int(week),
+            "year": year,
+            "first": f"{first.day}.{first.month}.",
+            "last": f"{last.day}.{last.month}.",
+        },
         key,
         f"{previous.year}-u{previous.week:02d}",
         f"{following.year}-u{following.week:02d}",
@@ -318,7 +331,7 @@ def semester_months(period: Period, items: list[CalendarItem]) -> list[dict]:
         first, last = day, month_end(day.year, day.month)
         months.append(
             {
-                "label": f"{MONTHS[day.month - 1].capitalize()} {day.year}",
+                "label": month_label(day),
                 "key": f"{day.year}-{day.month:02d}",
                 "items": [
                     i

@@ -7,6 +7,8 @@ from io import BytesIO
 
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
@@ -22,7 +24,14 @@ from lokomp.partnerships.models import Scheme
 from .models import ActionPlan, Goal
 from .queries import PlanRow, plan_rows
 
-HEADERS = ["", "HVA", "HVORDAN", "MÅLGRUPPE", "NÅR", "ANSVAR"]
+HEADERS = [
+    "",
+    gettext_lazy("HVA"),
+    gettext_lazy("HVORDAN"),
+    gettext_lazy("MÅLGRUPPE"),
+    gettext_lazy("NÅR"),
+    gettext_lazy("ANSVAR"),
+]
 CONTENT_TYPES = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -61,7 +70,7 @@ def html_to_pdf(html: str, *, base_url: str) -> bytes:
 def target_cell(row: PlanRow) -> str:
     text = row.measure.target_summary
     if row.target_size is not None and str(row.target_size) not in text.replace(" ", ""):
-        text += f" ({thousands(row.target_size)} ansatte)"
+        text += " (" + _("%(size)s ansatte") % {"size": thousands(row.target_size)} + ")"
     return text
 
 
@@ -87,29 +96,31 @@ def plan_docx(plan: ActionPlan, long_term: list[Goal], sub_goals: list[Goal], ro
         setattr(section, margin, Cm(1.8))
     document.styles["Normal"].font.size = Pt(10)
     document.add_heading(plan.partnership.name, level=1)
-    document.add_paragraph(f"{plan} – skoleåret {plan.school_year_label}")
+    document.add_paragraph(
+        _("%(plan)s – skoleåret %(year)s") % {"plan": plan, "year": plan.school_year_label}
+    )
     if plan.introduction:
         document.add_paragraph(plan.introduction)
     if plan.approval_note:
         document.add_paragraph(plan.approval_note)
     for title, goals in (
-        ("Langsiktige mål", long_term),
-        (f"Delmål {plan.school_year_label}", sub_goals),
+        (_("Langsiktige mål"), long_term),
+        (_("Delmål %(year)s") % {"year": plan.school_year_label}, sub_goals),
     ):
         if goals:
             document.add_heading(title, level=2)
             for goal in goals:
                 document.add_paragraph(goal.text, style="List Bullet")
-    document.add_heading("Tiltak", level=2)
+    document.add_heading(_("Tiltak"), level=2)
     table = document.add_table(rows=1, cols=len(HEADERS))
     table.style = "Table Grid"
     for cell, header in zip(table.rows[0].cells, HEADERS, strict=True):
-        cell.text = header
+        cell.text = str(header)
         cell.paragraphs[0].runs[0].bold = True
     for row in rows:
         measure = row.measure
         cells = table.add_row().cells
-        cells[0].text = f"Tiltak {measure.number}"
+        cells[0].text = _("Tiltak %(number)s") % {"number": measure.number}
         _shade(cells[0], measure.scheme.colour)
         cells[1].text = measure.title
         cells[2].text = measure.how
@@ -117,7 +128,7 @@ def plan_docx(plan: ActionPlan, long_term: list[Goal], sub_goals: list[Goal], ro
         cells[4].text = measure.when_display
         cells[5].text = responsibility_cell(row)
     document.add_paragraph()
-    legend = document.add_paragraph("Fargekoder: ")
+    legend = document.add_paragraph(_("Fargekoder:") + " ")
     legend.add_run(", ".join(f"{s.label} ({s.name})" for s in Scheme.objects.all()))
     if plan.caveat:
         document.add_paragraph(plan.caveat)
@@ -129,21 +140,21 @@ def plan_xlsx(
 ) -> Workbook:
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = "Tiltak"
+    sheet.title = _("Tiltak")
     headers = [
-        "Tiltak",
-        "Hva",
-        "Hvordan",
-        "Målgruppe",
-        "Antall ansatte",
-        "Når",
-        "Tolket som",
-        "Fra",
-        "Til",
-        "Ansvar",
-        "Ordning",
-        "Form",
-        "Status",
+        _("Tiltak"),
+        _("Hva"),
+        _("Hvordan"),
+        _("Målgruppe"),
+        _("Antall ansatte"),
+        _("Når"),
+        _("Tolket som"),
+        _("Fra"),
+        _("Til"),
+        _("Ansvar"),
+        _("Ordning"),
+        _("Form"),
+        _("Status"),
     ]
     sheet.append(headers)
     for cell in sheet[1]:
@@ -179,8 +190,8 @@ def plan_xlsx(
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         for index in (7, 8):
             line[index].number_format = "DD.MM.YYYY"
-    goals = workbook.create_sheet("Mål")
-    goals.append(["Nivå", "Mål"])
+    goals = workbook.create_sheet(_("Mål"))
+    goals.append([_("Nivå"), _("Mål")])
     for goal in [*long_term, *sub_goals]:
         goals.append([goal.get_level_display(), goal.text])
     goals.column_dimensions["B"].width = 100

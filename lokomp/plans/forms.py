@@ -1,5 +1,6 @@
 from django import forms
 from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
 
 from lokomp.core.forms import DsModelForm
 from lokomp.core.when import WhenParseError, parse_when
@@ -22,7 +23,7 @@ class WhenFormMixin:
     """NÅR as the coordinator writes it. Text that cannot be read is kept (saved as text,
     not placed on the calendar) and the user is told what was not understood."""
 
-    when_field_label = "Når"
+    when_field_label = _("Når")
 
     def setup_when(self, school_year: int) -> None:
         self.school_year = school_year
@@ -32,10 +33,12 @@ class WhenFormMixin:
             label=self.when_field_label,
             max_length=300,
             required=True,
-            help_text="Skriv som du ville gjort i planen: «Uke 36», «18. august kl. 12:00–14:00», "
-            "«15.–16. oktober», «Nov/des.», «Høst 2025 – vår 2026», «2 møter høst, 2 møter vår», "
-            "«Fortløpende».",
-            error_messages={"required": "Skriv når tiltaket skal skje."},
+            help_text=_(
+                "Skriv som du ville gjort i planen: «Uke 36», «18. august kl. 12:00–14:00», "
+                "«15.–16. oktober», «Nov/des.», «Høst 2025 – vår 2026», «2 møter høst, 2 møter "
+                "vår», «Fortløpende»."
+            ),
+            error_messages={"required": _("Skriv når tiltaket skal skje.")},
             widget=forms.TextInput(attrs={"class": "ds-input", "autocomplete": "off"}),
         )
         self.fields["when_text"] = field
@@ -61,7 +64,7 @@ def _limit_targets(form, *, municipalities, units) -> None:
     form.fields["target_municipalities"].widget = forms.CheckboxSelectMultiple(
         choices=form.fields["target_municipalities"].choices
     )
-    form.fields["target_units"].help_text = "Hold Ctrl (Cmd på Mac) for å velge flere."
+    form.fields["target_units"].help_text = _("Hold Ctrl (Cmd på Mac) for å velge flere.")
     form.fields["target_units"].widget.attrs["size"] = 8
 
 
@@ -85,9 +88,9 @@ class MeasureForm(WhenFormMixin, DsModelForm):
             "how": forms.Textarea,
         }
         error_messages = {
-            "number": {"invalid": "Skriv tiltakets nummer som et helt tall."},
-            "title": {"required": "Skriv hva tiltaket er."},
-            "scheme": {"required": "Velg hvilken ordning tiltaket hører til."},
+            "number": {"invalid": _("Skriv tiltakets nummer som et helt tall.")},
+            "title": {"required": _("Skriv hva tiltaket er.")},
+            "scheme": {"required": _("Velg hvilken ordning tiltaket hører til.")},
         }
 
     def __init__(self, *args, plan: ActionPlan, municipalities, units, **kwargs):
@@ -107,7 +110,9 @@ class MeasureForm(WhenFormMixin, DsModelForm):
         number = self.cleaned_data["number"]
         clash = self.plan.measures.filter(number=number).exclude(pk=self.instance.pk)
         if clash.exists():
-            raise forms.ValidationError(f"Planen har allerede et tiltak {number}.")
+            raise forms.ValidationError(
+                _("Planen har allerede et tiltak %(number)s.") % {"number": number}
+            )
         return number
 
     def save(self, commit=True):
@@ -128,7 +133,7 @@ class ResponsibilityForm(DsModelForm):
         who = data.get("institution") or data.get("owner") or data.get("party")
         if data.get("task") and not who:
             raise forms.ValidationError(
-                "Oppgi hvem som har ansvaret: en institusjon, en eier eller en rolle."
+                _("Oppgi hvem som har ansvaret: en institusjon, en eier eller en rolle.")
             )
         return data
 
@@ -153,10 +158,10 @@ ResponsibilityFormSet = inlineformset_factory(
 
 class ActivityForm(WhenFormMixin, DsModelForm):
     link = forms.URLField(
-        label="Lenke",
+        label=_("Lenke"),
         required=False,
         assume_scheme="https",
-        error_messages={"invalid": "Skriv en hel nettadresse, for eksempel https://…"},
+        error_messages={"invalid": _("Skriv en hel nettadresse, for eksempel https://…")},
     )
 
     class Meta:
@@ -178,7 +183,7 @@ class ActivityForm(WhenFormMixin, DsModelForm):
             "target_scope": forms.RadioSelect,
         }
         error_messages = {
-            "title": {"required": "Skriv en tittel på aktiviteten."},
+            "title": {"required": _("Skriv en tittel på aktiviteten.")},
         }
 
     def __init__(self, *args, measure: Measure, municipalities, units, **kwargs):
@@ -205,8 +210,8 @@ class TrackForm(DsModelForm):
             "end_time": forms.TimeInput(attrs={"type": "time"}),
         }
         error_messages = {
-            "start_time": {"invalid": "Skriv klokkeslett som 09:00."},
-            "end_time": {"invalid": "Skriv klokkeslett som 15:00."},
+            "start_time": {"invalid": _("Skriv klokkeslett som 09:00.")},
+            "end_time": {"invalid": _("Skriv klokkeslett som 15:00.")},
         }
 
     def clean(self):

@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db.models import Count, Max, OuterRef, Subquery
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from lokomp.core.when import Precision, school_year_of
@@ -61,12 +62,15 @@ def _event(item: CalendarItem, stamp: datetime) -> Event | None:
         event.add("dtend", last + timedelta(days=1))
         if when.precision != Precision.DAY:
             event.add("transp", "TRANSPARENT")
-    lines = [f"Når: {when.format()}", f"Ordning: {item.scheme.name}"]
+    lines = [
+        _("Når: %(when)s") % {"when": when.format()},
+        _("Ordning: %(scheme)s") % {"scheme": item.scheme.name},
+    ]
     target = item.activity or item.measure
     if target.target_summary:
-        lines.append(f"Målgruppe: {target.target_summary}")
+        lines.append(_("Målgruppe: %(target)s") % {"target": target.target_summary})
     if item.activity is not None and item.activity.link:
-        lines.append(f"Lenke: {item.activity.link}")
+        lines.append(_("Lenke: %(link)s") % {"link": item.activity.link})
         event.add("url", item.activity.link)
     event.add("description", "\n".join(lines))
     event.add("categories", [item.scheme.label])

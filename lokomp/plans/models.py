@@ -3,6 +3,8 @@
 import uuid
 
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from lokomp.core.fields import CodeSetField
 from lokomp.core.models import Scheduled
@@ -14,30 +16,32 @@ from lokomp.registry.models import Institution, Municipality, Owner, Unit, UnitK
 class ActionPlan(models.Model):
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="plans")
     school_year = models.PositiveSmallIntegerField(
-        "Skoleår", help_text="Første år i skoleåret: 2025 for 2025–2026."
+        _("Skoleår"), help_text=_("Første år i skoleåret: 2025 for 2025–2026.")
     )
-    title = models.CharField("Tittel", max_length=200, blank=True)
-    introduction = models.TextField("Innledning", blank=True)
+    title = models.CharField(_("Tittel"), max_length=200, blank=True)
+    introduction = models.TextField(_("Innledning"), blank=True)
     approval_note = models.CharField(
-        "Godkjenning",
+        _("Godkjenning"),
         max_length=300,
         blank=True,
-        help_text="For eksempel «Godkjent med justeringer i styremøte 11. juni 2025».",
+        help_text=_("For eksempel «Godkjent med justeringer i styremøte 11. juni 2025»."),
     )
-    caveat = models.CharField("Forbehold", max_length=200, blank=True)
+    caveat = models.CharField(_("Forbehold"), max_length=200, blank=True)
     published = models.BooleanField(
-        "Publisert", default=False, help_text="Publiserte planer vises på den offentlige siden."
+        _("Publisert"),
+        default=False,
+        help_text=_("Publiserte planer vises på den offentlige siden."),
     )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         unique_together = [("partnership", "school_year")]
         ordering = ["partnership__name", "-school_year"]
-        verbose_name = "tiltaksplan"
-        verbose_name_plural = "tiltaksplaner"
+        verbose_name = _("tiltaksplan")
+        verbose_name_plural = _("tiltaksplaner")
 
     def __str__(self) -> str:
-        return self.title or f"Tiltaksplan {self.school_year_label}"
+        return self.title or gettext("Tiltaksplan %(year)s") % {"year": self.school_year_label}
 
     @property
     def school_year_label(self) -> str:
@@ -49,53 +53,53 @@ class ActionPlan(models.Model):
 
 
 class GoalLevel(models.TextChoices):
-    LONG_TERM = "long_term", "Langsiktig mål"
-    SUB = "sub", "Delmål"
+    LONG_TERM = "long_term", _("Langsiktig mål")
+    SUB = "sub", _("Delmål")
 
 
 class Goal(models.Model):
     plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="goals")
-    level = models.CharField("Nivå", max_length=10, choices=GoalLevel.choices)
-    text = models.TextField("Mål")
-    order = models.PositiveSmallIntegerField("Rekkefølge", default=0)
+    level = models.CharField(_("Nivå"), max_length=10, choices=GoalLevel.choices)
+    text = models.TextField(_("Mål"))
+    order = models.PositiveSmallIntegerField(_("Rekkefølge"), default=0)
 
     class Meta:
         ordering = ["level", "order", "id"]
-        verbose_name = "mål"
-        verbose_name_plural = "mål"
+        verbose_name = _("mål")
+        verbose_name_plural = _("mål")
 
     def __str__(self) -> str:
         return self.text[:80]
 
 
 class TargetRole(models.TextChoices):
-    ALL_STAFF = "all_staff", "Alle ansatte"
-    LEADERS = "leaders", "Ledere"
-    NEW_EMPLOYEES = "new_employees", "Nyansatte"
-    COORDINATORS = "coordinators", "Koordinatorer"
-    PP_ADVISERS = "pp_advisers", "PP-rådgivere"
-    SPECIAL_NEEDS_STAFF = "special_needs", "Spesialpedagogisk personale"
-    RESOURCE_PERSONS = "resource_persons", "Ressurspersoner"
-    OWNERS = "owners", "Eiere"
-    PARENTS = "parents", "Foreldre"
+    ALL_STAFF = "all_staff", _("Alle ansatte")
+    LEADERS = "leaders", _("Ledere")
+    NEW_EMPLOYEES = "new_employees", _("Nyansatte")
+    COORDINATORS = "coordinators", _("Koordinatorer")
+    PP_ADVISERS = "pp_advisers", _("PP-rådgivere")
+    SPECIAL_NEEDS_STAFF = "special_needs", _("Spesialpedagogisk personale")
+    RESOURCE_PERSONS = "resource_persons", _("Ressurspersoner")
+    OWNERS = "owners", _("Eiere")
+    PARENTS = "parents", _("Foreldre")
 
 
 class TargetScope(models.TextChoices):
-    PARTNERSHIP = "partnership", "Hele partnerskapet"
-    MUNICIPALITIES = "municipalities", "Utvalgte kommuner"
-    UNITS = "units", "Utvalgte enheter"
+    PARTNERSHIP = "partnership", _("Hele partnerskapet")
+    MUNICIPALITIES = "municipalities", _("Utvalgte kommuner")
+    UNITS = "units", _("Utvalgte enheter")
 
 
 class Format(models.TextChoices):
-    PHYSICAL = "physical", "Fysisk"
-    DIGITAL = "digital", "Digitalt"
-    MIXED = "mixed", "Fysisk og digitalt"
+    PHYSICAL = "physical", _("Fysisk")
+    DIGITAL = "digital", _("Digitalt")
+    MIXED = "mixed", _("Fysisk og digitalt")
 
 
 class Status(models.TextChoices):
-    PLANNED = "planned", "Planlagt"
-    DONE = "done", "Gjennomført"
-    CANCELLED = "cancelled", "Avlyst"
+    PLANNED = "planned", _("Planlagt")
+    DONE = "done", _("Gjennomført")
+    CANCELLED = "cancelled", _("Avlyst")
 
 
 class Targeted(models.Model):
@@ -103,23 +107,25 @@ class Targeted(models.Model):
     computed from the registry where it can be (all staff of the kinds in scope) or
     stated where it cannot ("6 ansatte i to pilotkommuner")."""
 
-    target_text = models.CharField("Målgruppe (slik den står i planen)", max_length=300, blank=True)
+    target_text = models.CharField(
+        _("Målgruppe (slik den står i planen)"), max_length=300, blank=True
+    )
     target_unit_kinds = CodeSetField("Enhetstyper", choices=UnitKind.choices)
     target_roles = CodeSetField("Roller", choices=TargetRole.choices)
     target_scope = models.CharField(
-        "Omfang", max_length=16, choices=TargetScope.choices, default=TargetScope.PARTNERSHIP
+        _("Omfang"), max_length=16, choices=TargetScope.choices, default=TargetScope.PARTNERSHIP
     )
     target_municipalities = models.ManyToManyField(
-        Municipality, blank=True, related_name="+", verbose_name="Kommuner"
+        Municipality, blank=True, related_name="+", verbose_name=_("Kommuner")
     )
     target_units = models.ManyToManyField(
-        Unit, blank=True, related_name="+", verbose_name="Enheter"
+        Unit, blank=True, related_name="+", verbose_name=_("Enheter")
     )
     target_size_stated = models.PositiveIntegerField(
-        "Antall deltakere (oppgitt)",
+        _("Antall deltakere (oppgitt)"),
         null=True,
         blank=True,
-        help_text="Fyll ut når antallet ikke kan regnes ut fra enhetsregisteret.",
+        help_text=_("Fyll ut når antallet ikke kan regnes ut fra enhetsregisteret."),
     )
 
     class Meta:
@@ -127,24 +133,29 @@ class Targeted(models.Model):
 
     @property
     def target_unit_kind_labels(self) -> list[str]:
-        return [UnitKind(k).label for k in self.target_unit_kinds]
+        return [str(UnitKind(k).label) for k in self.target_unit_kinds]
 
     @property
     def target_role_labels(self) -> list[str]:
-        return [TargetRole(r).label for r in self.target_roles]
+        return [str(TargetRole(r).label) for r in self.target_roles]
 
     @property
     def target_summary(self) -> str:
         """MÅLGRUPPE in words: the plan's own wording, else built from the structure."""
         if self.target_text:
             return self.target_text
-        roles = [label.lower() for label in self.target_role_labels] or ["alle ansatte"]
+        roles = [label.lower() for label in self.target_role_labels] or [gettext("alle ansatte")]
         text = ", ".join(roles)
         kinds = self.target_unit_kind_labels
         if kinds:
             names = [k if k in ("SFO", "PPT") else k.lower() for k in kinds]
-            joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " og " + names[-1]
-            text += f" i {joined}"
+            joined = (
+                names[0]
+                if len(names) == 1
+                else gettext("%(list)s og %(last)s")
+                % {"list": ", ".join(names[:-1]), "last": names[-1]}
+            )
+            text += gettext(" i %(kinds)s") % {"kinds": joined}
         return text[:1].upper() + text[1:]
 
     def computed_target_size(self, units: list[Unit]) -> int | None:
@@ -172,55 +183,60 @@ class Measure(Scheduled, Targeted):
     """A measure (tiltak): HVA, HVORDAN, MÅLGRUPPE, NÅR, ANSVAR."""
 
     plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="measures")
-    number = models.PositiveSmallIntegerField("Nummer")
-    title = models.CharField("Hva", max_length=300)
-    how = models.TextField("Hvordan", blank=True)
+    number = models.PositiveSmallIntegerField(_("Nummer"))
+    title = models.CharField(_("Hva"), max_length=300)
+    how = models.TextField(_("Hvordan"), blank=True)
     rationale = models.TextField(
-        "Begrunnelse", blank=True, help_text="Hvorfor tiltaket er valgt (fra behovsmeldingen)."
+        _("Begrunnelse"),
+        blank=True,
+        help_text=_("Hvorfor tiltaket er valgt (fra behovsmeldingen)."),
     )
     scheme = models.ForeignKey(
-        Scheme, on_delete=models.PROTECT, related_name="measures", verbose_name="Ordning"
+        Scheme, on_delete=models.PROTECT, related_name="measures", verbose_name=_("Ordning")
     )
-    format = models.CharField("Form", max_length=10, choices=Format.choices, blank=True)
+    format = models.CharField(_("Form"), max_length=10, choices=Format.choices, blank=True)
     status = models.CharField(
-        "Status", max_length=10, choices=Status.choices, default=Status.PLANNED
+        _("Status"), max_length=10, choices=Status.choices, default=Status.PLANNED
     )
-    goals = models.ManyToManyField(Goal, blank=True, related_name="measures", verbose_name="Mål")
+    goals = models.ManyToManyField(Goal, blank=True, related_name="measures", verbose_name=_("Mål"))
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["number", "id"]
         unique_together = [("plan", "number")]
-        verbose_name = "tiltak"
-        verbose_name_plural = "tiltak"
+        verbose_name = _("tiltak")
+        verbose_name_plural = _("tiltak")
 
     def __str__(self) -> str:
-        return f"Tiltak {self.number}: {self.title}"
+        return gettext("Tiltak %(number)s: %(title)s") % {
+            "number": self.number,
+            "title": self.title,
+        }
 
 
 class ActivityKind(models.TextChoices):
-    SESSION = "session", "Samling"
-    WEBINAR = "webinar", "Webinar"
-    MEETING = "meeting", "Møte"
-    NETWORK = "network", "Nettverksmøte"
-    SUPERVISION = "supervision", "Veiledning"
-    VISIT = "visit", "Besøk"
-    OTHER = "other", "Annet"
+    SESSION = "session", _("Samling")
+    WEBINAR = "webinar", _("Webinar")
+    MEETING = "meeting", _("Møte")
+    NETWORK = "network", _("Nettverksmøte")
+    SUPERVISION = "supervision", _("Veiledning")
+    VISIT = "visit", _("Besøk")
+    OTHER = "other", _("Annet")
 
 
 class Activity(Scheduled, Targeted):
     """A dated occurrence under a measure: a session, a webinar, a meeting."""
 
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="activities")
-    title = models.CharField("Tittel", max_length=300)
-    kind = models.CharField("Type", max_length=12, choices=ActivityKind.choices)
-    description = models.TextField("Innhold", blank=True)
-    format = models.CharField("Form", max_length=10, choices=Format.choices, blank=True)
-    location = models.CharField("Sted", max_length=200, blank=True)
-    link = models.URLField("Lenke", blank=True)
+    title = models.CharField(_("Tittel"), max_length=300)
+    kind = models.CharField(_("Type"), max_length=12, choices=ActivityKind.choices)
+    description = models.TextField(_("Innhold"), blank=True)
+    format = models.CharField(_("Form"), max_length=10, choices=Format.choices, blank=True)
+    location = models.CharField(_("Sted"), max_length=200, blank=True)
+    link = models.URLField(_("Lenke"), blank=True)
     status = models.CharField(
-        "Status", max_length=10, choices=Status.choices, default=Status.PLANNED
+        _("Status"), max_length=10, choices=Status.choices, default=Status.PLANNED
     )
     scheme = models.ForeignKey(
         Scheme,
@@ -228,19 +244,19 @@ class Activity(Scheduled, Targeted):
         related_name="activities",
         null=True,
         blank=True,
-        verbose_name="Ordning",
-        help_text="Tom: samme som tiltaket.",
+        verbose_name=_("Ordning"),
+        help_text=_("Tom: samme som tiltaket."),
     )
     municipalities = models.ManyToManyField(
-        Municipality, blank=True, related_name="activities", verbose_name="Kommuner som deltar"
+        Municipality, blank=True, related_name="activities", verbose_name=_("Kommuner som deltar")
     )
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["when_start", "when_start_time", "id"]
-        verbose_name = "aktivitet"
-        verbose_name_plural = "aktiviteter"
+        verbose_name = _("aktivitet")
+        verbose_name_plural = _("aktiviteter")
 
     def __str__(self) -> str:
         return self.title
@@ -254,18 +270,18 @@ class Track(models.Model):
     """A parallel track of an activity (two parallel lectures on a full-day session)."""
 
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="tracks")
-    title = models.CharField("Tittel", max_length=300)
-    speaker = models.CharField("Innleder", max_length=200, blank=True)
-    room = models.CharField("Rom/sted", max_length=200, blank=True)
-    audience = models.CharField("For hvem", max_length=200, blank=True)
-    start_time = models.TimeField("Fra", null=True, blank=True)
-    end_time = models.TimeField("Til", null=True, blank=True)
-    order = models.PositiveSmallIntegerField("Rekkefølge", default=0)
+    title = models.CharField(_("Tittel"), max_length=300)
+    speaker = models.CharField(_("Innleder"), max_length=200, blank=True)
+    room = models.CharField(_("Rom/sted"), max_length=200, blank=True)
+    audience = models.CharField(_("For hvem"), max_length=200, blank=True)
+    start_time = models.TimeField(_("Fra"), null=True, blank=True)
+    end_time = models.TimeField(_("Til"), null=True, blank=True)
+    order = models.PositiveSmallIntegerField(_("Rekkefølge"), default=0)
 
     class Meta:
         ordering = ["order", "start_time", "id"]
-        verbose_name = "parallelt løp"
-        verbose_name_plural = "parallelle løp"
+        verbose_name = _("parallelt løp")
+        verbose_name_plural = _("parallelle løp")
 
     def __str__(self) -> str:
         return self.title
@@ -276,26 +292,29 @@ class Responsibility(models.Model):
 
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="responsibilities")
     institution = models.ForeignKey(
-        Institution, null=True, blank=True, on_delete=models.PROTECT, verbose_name="Institusjon"
+        Institution, null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("Institusjon")
     )
     owner = models.ForeignKey(
-        Owner, null=True, blank=True, on_delete=models.PROTECT, verbose_name="Eier"
+        Owner, null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("Eier")
     )
     party = models.CharField(
-        "Ansvarlig (tekst)",
+        _("Ansvarlig (tekst)"),
         max_length=200,
         blank=True,
-        help_text="Når ansvaret ligger hos en rolle: «Styrer, rektor, leder PPT».",
+        help_text=_("Når ansvaret ligger hos en rolle: «Styrer, rektor, leder PPT»."),
     )
     task = models.CharField(
-        "Gjør", max_length=300, blank=True, help_text="For eksempel «har det faglige ansvaret»."
+        _("Gjør"),
+        max_length=300,
+        blank=True,
+        help_text=_("For eksempel «har det faglige ansvaret»."),
     )
-    order = models.PositiveSmallIntegerField("Rekkefølge", default=0)
+    order = models.PositiveSmallIntegerField(_("Rekkefølge"), default=0)
 
     class Meta:
         ordering = ["order", "id"]
-        verbose_name = "ansvar"
-        verbose_name_plural = "ansvar"
+        verbose_name = _("ansvar")
+        verbose_name_plural = _("ansvar")
 
     def __str__(self) -> str:
         return f"{self.party_name}: {self.task}" if self.task else self.party_name

@@ -34,7 +34,7 @@ def plan_create(
         "plans.plan.created",
         user=user,
         obj=plan,
-        changes={"Kopiert fra": [None, previous.school_year_label if previous else None]},
+        changes={_("Kopiert fra"): [None, previous.school_year_label if previous else None]},
         partnership=partnership,
     )
     return plan
@@ -50,7 +50,7 @@ def plan_update(*, form, goals, user) -> ActionPlan:
     goals.save()
     after = [g.text for g in plan.goals.all()]
     if after != before:
-        changes[str(_("Mål"))] = [before, after]
+        changes[_("Mål")] = [before, after]
     if changes:
         log_action(
             "plans.plan.changed",
@@ -125,7 +125,7 @@ def activity_save(*, form, tracks, user):
     tracks.instance = activity
     tracks.save()
     if tracks.has_changed():
-        changes["Parallelle løp"] = [None, [str(t) for t in activity.tracks.all()]]
+        changes[_("Parallelle løp")] = [None, [str(t) for t in activity.tracks.all()]]
     log_action(
         "plans.activity.created" if creating else "plans.activity.changed",
         user=user,
@@ -144,9 +144,9 @@ def measure_delete(*, measure: Measure, user) -> None:
         user=user,
         obj=measure,
         changes={
-            "Hva": [measure.title, None],
-            "Når": [measure.when_text, None],
-            "Aktiviteter": [[str(a) for a in measure.activities.all()], None],
+            _("Hva"): [measure.title, None],
+            _("Når"): [measure.when_text, None],
+            _("Aktiviteter"): [[str(a) for a in measure.activities.all()], None],
         },
         partnership=measure.plan.partnership,
     )
@@ -159,7 +159,7 @@ def activity_delete(*, activity, user) -> None:
         "plans.activity.deleted",
         user=user,
         obj=activity,
-        changes={"Tittel": [activity.title, None], "Når": [activity.when_text, None]},
+        changes={_("Tittel"): [activity.title, None], _("Når"): [activity.when_text, None]},
         partnership=activity.measure.plan.partnership,
     )
     activity.delete()

@@ -1,3 +1,5 @@
+from django.utils.translation import gettext_lazy as _
+
 from lokomp.core.forms import DsModelForm
 
 from .models import Institution, Owner, Unit
@@ -12,7 +14,7 @@ class UnitForm(DsModelForm):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = owners
         self.fields["municipality"].queryset = municipalities
-        self.fields["staff_count"].error_messages["invalid"] = (
+        self.fields["staff_count"].error_messages["invalid"] = _(
             "Skriv antall ansatte som et helt tall."
         )
 

@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.db.models import Sum
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from lokomp.accounts.scoping import get_object_in, require
 from lokomp.core.audit import save_with_audit
@@ -33,7 +34,7 @@ def _form_page(request, form, *, action: str, title: str, county_of, done, cance
         saved = save_with_audit(
             form, user=request.user, action=action, county=county_of(form.instance)
         )
-        messages.success(request, f"{saved} er lagret.")
+        messages.success(request, _("%(name)s er lagret.") % {"name": saved})
         return done(saved)
     return render(request, "registry/form.html", {"form": form, "title": title, "cancel": cancel})
 
@@ -114,7 +115,7 @@ def unit_edit(request, pk: int):
         request,
         form,
         action="registry.unit",
-        title=f"Endre {unit}",
+        title=_("Endre %(name)s") % {"name": unit},
         cancel=reverse("registry:unit", args=[unit.pk]),
         county_of=_unit_county,
         done=_to_unit,
@@ -132,7 +133,7 @@ def unit_create(request):
         request,
         form,
         action="registry.unit",
-        title="Ny enhet",
+        title=_("Ny enhet"),
         cancel=reverse("registry:units"),
         county_of=_unit_county,
         done=_to_unit,
@@ -178,7 +179,7 @@ def owner_edit(request, pk: int):
         request,
         form,
         action="registry.owner",
-        title=f"Endre {owner}",
+        title=_("Endre %(name)s") % {"name": owner},
         cancel=reverse("registry:owner", args=[owner.pk]),
         county_of=_unit_county,
         done=_to_owner,
@@ -194,7 +195,7 @@ def owner_create(request):
         request,
         form,
         action="registry.owner",
-        title="Ny eier",
+        title=_("Ny eier"),
         cancel=reverse("registry:owners"),
         county_of=_unit_county,
         done=_to_owner,
@@ -242,7 +243,7 @@ def institution_edit(request, pk: int | None = None):
         request,
         form,
         action="registry.institution",
-        title=f"Endre {institution}" if institution else "Ny institusjon",
+        title=_("Endre %(name)s") % {"name": institution} if institution else _("Ny institusjon"),
         cancel=reverse("registry:institutions"),
         county_of=lambda saved: saved.county,
         done=lambda _saved: redirect("registry:institutions"),

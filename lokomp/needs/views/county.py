@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from lokomp.accounts.scoping import require
@@ -39,9 +40,12 @@ from ..services import (
 
 class DeadlineForm(DsFormMixin, forms.Form):
     deadline = forms.DateField(
-        label="Frist for innsending",
+        label=_("Frist for innsending"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": "Skriv datoen som dd.mm.åååå.", "required": "Velg en dato."},
+        error_messages={
+            "invalid": _("Skriv datoen som dd.mm.åååå."),
+            "required": _("Velg en dato."),
+        },
         input_formats=["%Y-%m-%d", "%d.%m.%Y"],
     )
 
@@ -124,7 +128,7 @@ class NewQuestionForm(DsModelForm):
             "order",
         ]
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
-        error_messages = {"text": {"required": "Skriv spørsmålet."}}
+        error_messages = {"text": {"required": gettext_lazy("Skriv spørsmålet.")}}
 
     def __init__(self, *args, template, **kwargs):
         super().__init__(*args, **kwargs)
@@ -187,13 +191,16 @@ def question_edit(request, number: str, pk: int):
     if template_in_use(template):
         messages.error(
             request,
-            "Skjemaet er brukt i innsendte behovsmeldinger. Lag en kopi for neste år og endre den.",
+            _(
+                "Skjemaet er brukt i innsendte behovsmeldinger. Lag en kopi for neste år og "
+                "endre den."
+            ),
         )
         return redirect("needs:template", number=number, pk=template.pk)
     form = QuestionForm(request.POST or None, instance=question)
     if request.method == "POST" and form.is_valid():
         save_with_audit(form, user=request.user, action="needs.question", county=county)
-        messages.success(request, "Spørsmålet er lagret.")
+        messages.success(request, _("Spørsmålet er lagret."))
         return redirect("needs:template", number=number, pk=template.pk)
     return render(
         request, "needs/question_form.html", {"county": county, "template": template, "form": form}
@@ -207,13 +214,16 @@ def question_new(request, number: str, pk: int):
     if template_in_use(template):
         messages.error(
             request,
-            "Skjemaet er brukt i innsendte behovsmeldinger. Lag en kopi for neste år og endre den.",
+            _(
+                "Skjemaet er brukt i innsendte behovsmeldinger. Lag en kopi for neste år og "
+                "endre den."
+            ),
         )
         return redirect("needs:template", number=number, pk=template.pk)
     form = NewQuestionForm(request.POST or None, template=template)
     if request.method == "POST" and form.is_valid():
         save_with_audit(form, user=request.user, action="needs.question", county=county)
-        messages.success(request, "Spørsmålet er lagt til.")
+        messages.success(request, _("Spørsmålet er lagt til."))
         return redirect("needs:template", number=number, pk=template.pk)
     return render(
         request,
@@ -242,7 +252,7 @@ def question_delete_view(request, number: str, pk: int):
         request,
         "plans/confirm_delete.html",
         {
-            "title": f"Fjerne spørsmål {question}?",
+            "title": _("Fjerne spørsmål %(question)s?") % {"question": question},
             "consequence": "",
             "cancel": reverse("needs:template", args=[number, template.pk]),
         },

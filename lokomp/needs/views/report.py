@@ -3,6 +3,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from lokomp.core.forms import DsFormMixin
@@ -39,19 +41,21 @@ from ..services import (
 class NewReportForm(DsFormMixin, forms.Form):
     template = forms.ModelChoiceField(
         queryset=ReportTemplate.objects.none(),
-        label="Skjema",
+        label=gettext_lazy("Skjema"),
         empty_label=None,
-        error_messages={"required": "Velg skjemaet behovsmeldingen skal skrives på."},
+        error_messages={"required": gettext_lazy("Velg skjemaet behovsmeldingen skal skrives på.")},
     )
     scheme = forms.ModelChoiceField(
-        queryset=Scheme.objects.none(), label="Ordning", empty_label=None
+        queryset=Scheme.objects.none(), label=gettext_lazy("Ordning"), empty_label=None
     )
     copy_from = forms.ModelChoiceField(
         queryset=NeedsReport.objects.none(),
-        label="Kopier fra",
+        label=gettext_lazy("Kopier fra"),
         required=False,
-        empty_label="Start med et tomt skjema",
-        help_text="Svar, budsjett, mål og tiltak tas med, med årstallene flyttet fram.",
+        empty_label=gettext_lazy("Start med et tomt skjema"),
+        help_text=gettext_lazy(
+            "Svar, budsjett, mål og tiltak tas med, med årstallene flyttet fram."
+        ),
     )
 
     def __init__(self, *args, partnership, **kwargs):
@@ -64,7 +68,9 @@ class NewReportForm(DsFormMixin, forms.Form):
         self.fields["scheme"].queryset = schemes if schemes.exists() else Scheme.objects.all()
         previous = partnership.needs_reports.select_related("template").order_by("-template__year")
         self.fields["copy_from"].queryset = previous
-        self.fields["copy_from"].label_from_instance = lambda r: f"Behovsmeldingen {r.year_label}"
+        self.fields["copy_from"].label_from_instance = lambda r: (
+            _("Behovsmeldingen %(year)s") % {"year": r.year_label}
+        )
         if previous and not self.is_bound:
             self.initial["copy_from"] = previous[0].pk
 
@@ -77,11 +83,11 @@ class NewReportForm(DsFormMixin, forms.Form):
             and self.partnership.needs_reports.filter(template=template, scheme=scheme).exists()
         ):
             raise forms.ValidationError(
-                "Partnerskapet har allerede en behovsmelding på dette skjemaet for ordningen."
+                _("Partnerskapet har allerede en behovsmelding på dette skjemaet for ordningen.")
             )
         copy_from = data.get("copy_from")
         if copy_from and template and copy_from.year >= template.year:
-            self.add_error("copy_from", "Velg en behovsmelding fra et tidligere år.")
+            self.add_error("copy_from", _("Velg en behovsmelding fra et tidligere år."))
         return data
 
 
@@ -115,7 +121,7 @@ def report_new(request, slug: str):
             copy_from=form.cleaned_data["copy_from"],
             user=request.user,
         )
-        messages.success(request, f"{report} er opprettet.")
+        messages.success(request, _("%(report)s er opprettet.") % {"report": report})
         return redirect("needs:report", pk=report.pk)
     return render(request, "needs/report_new.html", {"partnership": partnership, "form": form})
 
@@ -175,7 +181,7 @@ def report_section(request, pk: int, index: int):
             return redirect("needs:report", pk=report.pk)
         if not result.input_errors and not result.conflicts:
             if result.saved:
-                messages.success(request, "Lagret. Utkastet er oppdatert.")
+                messages.success(request, _("Lagret. Utkastet er oppdatert."))
             last = index + 1 >= len(sections)
             following = index + 1 if "neste" in request.POST and not last else index
             return redirect("needs:section", pk=report.pk, index=following)
@@ -210,7 +216,11 @@ def report_submit_view(request, pk: int):
         except SubmissionRefused as refused:
             problems = refused.problems
         else:
-            messages.success(request, f"Behovsmeldingen er sendt inn som versjon {version.number}.")
+            messages.success(
+                request,
+                _("Behovsmeldingen er sendt inn som versjon %(number)s.")
+                % {"number": version.number},
+            )
             return redirect("needs:report", pk=report.pk)
     return render(
         request,
@@ -234,7 +244,7 @@ def report_reopen_view(request, pk: int):
         messages.error(request, refused.problems[0])
     else:
         messages.success(
-            request, "Behovsmeldingen er gjenåpnet. Neste innsending blir en ny versjon."
+            request, _("Behovsmeldingen er gjenåpnet. Neste innsending blir en ny versjon.")
         )
     return redirect("needs:report", pk=report.pk)
 
@@ -244,7 +254,7 @@ def report_reopen_view(request, pk: int):
 def report_allow_late_view(request, pk: int):
     report = get_report_for_county_admin(request, pk)
     report_allow_late(report=report, user=request.user)
-    messages.success(request, "Partnerskapet kan sende inn etter fristen.")
+    messages.success(request, _("Partnerskapet kan sende inn etter fristen."))
     return redirect("needs:report", pk=report.pk)
 
 

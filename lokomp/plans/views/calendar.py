@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from lokomp.partnerships.access import get_partnership_for_viewer
 from lokomp.partnerships.models import Scheme
@@ -22,7 +23,7 @@ from ..calendar import (
 from ..models import TargetRole
 from ..queries import get_plan, partnership_municipalities
 
-VIEWS = {"semester": "Semester", "month": "Måned", "week": "Uke"}
+VIEWS = {"semester": _("Semester"), "month": _("Måned"), "week": _("Uke")}
 
 
 def calendar_context(request, partnership, plan) -> dict:

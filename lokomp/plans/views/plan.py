@@ -2,6 +2,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from lokomp.core.views import when_preview_context
 from lokomp.partnerships.access import get_partnership_for_viewer
@@ -56,7 +58,7 @@ def plan_edit(request, slug: str, year: str):
     goals = GoalFormSet(request.POST or None, instance=plan, prefix="maal")
     if request.method == "POST" and form.is_valid() and goals.is_valid():
         plan_update(form=form, goals=goals, user=request.user)
-        messages.success(request, "Planen er lagret.")
+        messages.success(request, _("Planen er lagret."))
         return redirect("plans:plan", slug=slug, year=plan.year_slug)
     return render(
         request,
@@ -117,7 +119,7 @@ def measure_form(request, slug: str, year: str, number: int | None = None):
         if form.is_valid() and responsibilities.is_valid():
             saved = measure_save(form=form, responsibilities=responsibilities, user=request.user)
             _tell_about_when(request, form)
-            messages.success(request, f"Tiltak {saved.number} er lagret.")
+            messages.success(request, _("Tiltak %(number)s er lagret.") % {"number": saved.number})
             return redirect("plans:measure", slug=slug, year=plan.year_slug, number=saved.number)
     return render(
         request,
@@ -145,13 +147,14 @@ def _tell_about_when(request, form) -> None:
     if form.when_error:
         messages.warning(
             request,
-            f"NÅR er lagret slik du skrev det, men ble ikke tolket: {form.when_error}",
+            _("NÅR er lagret slik du skrev det, men ble ikke tolket: %(error)s")
+            % {"error": form.when_error},
         )
     elif form.when_result is not None and form.when_result.unparsed:
         messages.info(
             request,
-            f"NÅR er tolket som «{form.when_result.format()}». Ikke tolket: "
-            f"«{form.when_result.unparsed}».",
+            _("NÅR er tolket som «%(when)s». Ikke tolket: «%(rest)s».")
+            % {"when": form.when_result.format(), "rest": form.when_result.unparsed},
         )
 
 
@@ -207,7 +210,7 @@ def activity_form(
         if form.is_valid() and tracks.is_valid():
             saved = activity_save(form=form, tracks=tracks, user=request.user)
             _tell_about_when(request, form)
-            messages.success(request, f"«{saved}» er lagret.")
+            messages.success(request, _("«%(name)s» er lagret.") % {"name": saved})
             return redirect("plans:activity", slug=slug, pk=saved.pk)
     return render(
         request,
@@ -231,15 +234,21 @@ def measure_delete_view(request, slug: str, year: str, number: int):
     measure = _measure_or_404(plan, number)
     if request.method == "POST":
         measure_delete(measure=measure, user=request.user)
-        messages.success(request, f"Tiltak {number} er slettet.")
+        messages.success(request, _("Tiltak %(number)s er slettet.") % {"number": number})
         return redirect("plans:plan", slug=slug, year=plan.year_slug)
     return render(
         request,
         "plans/confirm_delete.html",
         {
             "partnership": partnership,
-            "title": f"Slette tiltak {measure.number}: {measure.title}?",
-            "consequence": f"{measure.activities.count()} aktiviteter under tiltaket slettes også."
+            "title": _("Slette tiltak %(number)s: %(title)s?")
+            % {"number": measure.number, "title": measure.title},
+            "consequence": ngettext(
+                "%(count)s aktivitet under tiltaket slettes også.",
+                "%(count)s aktiviteter under tiltaket slettes også.",
+                measure.activities.count(),
+            )
+            % {"count": measure.activities.count()}
             if measure.activities.exists()
             else "",
             "cancel": reverse("plans:measure", args=[slug, plan.year_slug, number]),
@@ -254,7 +263,7 @@ def activity_delete_view(request, slug: str, pk: int):
     measure = activity.measure
     if request.method == "POST":
         activity_delete(activity=activity, user=request.user)
-        messages.success(request, f"«{activity}» er slettet.")
+        messages.success(request, _("«%(name)s» er slettet.") % {"name": activity})
         return redirect(
             "plans:measure", slug=slug, year=measure.plan.year_slug, number=measure.number
         )
@@ -263,7 +272,7 @@ def activity_delete_view(request, slug: str, pk: int):
         "plans/confirm_delete.html",
         {
             "partnership": partnership,
-            "title": f"Slette «{activity}»?",
+            "title": _("Slette «%(name)s»?") % {"name": activity},
             "consequence": "",
             "cancel": reverse("plans:activity", args=[slug, pk]),
         },
