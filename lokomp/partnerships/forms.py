@@ -1,7 +1,7 @@
 from django import forms
 from django.forms import inlineformset_factory
 from django.template.defaultfilters import floatformat
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from lokomp.accounts.models import Side
 from lokomp.core.forms import DsFormMixin, DsModelForm

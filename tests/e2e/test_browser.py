@@ -127,3 +127,38 @@ def test_axe_no_serious_violations(page, live_url, who, path):
     page.goto(live_url + path)
     problems = _serious(Axe().run(page))
     assert problems == []
+
+
+def test_switch_to_nynorsk_and_download_the_plan_in_nynorsk(page, live_url):
+    """The choice in the header: the pages, and the PDF the coordinator hands on, in
+    nynorsk; what the plan's authors wrote stays as written."""
+    login(page, live_url, "koordinator")
+    page.goto(live_url + "/partnerskap/sor-troms-evenes/plan/2025-2026/")
+    page.get_by_role("button", name="Nynorsk").click()
+    expect(page.locator("html")).to_have_attribute("lang", "nn")
+    expect(page.get_by_role("link", name="Endre plan og mål")).to_be_visible()
+    expect(page.get_by_role("button", name="Nynorsk")).to_have_attribute("aria-pressed", "true")
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Last ned PDF").click()
+    path = ARTIFACTS / "tiltaksplan-nynorsk.pdf"
+    ARTIFACTS.mkdir(exist_ok=True)
+    download_info.value.save_as(path)
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    text = " ".join(
+        " ".join(p.extract_text() for p in PdfReader(BytesIO(path.read_bytes())).pages).split()
+    )
+    assert "skuleåret 2025–2026" in text and "KORLEIS" in text and "Fargekodar" in text
+    assert "Læringskaravane for ledere" in text  # the authors' words, unchanged
+    # The choice stays with the user: a new browser logs in to nynorsk.
+    page.context.clear_cookies()
+    login_page = page
+    login_page.goto(live_url + "/konto/logg-inn/")
+    login_page.get_by_label("Brukernavn").fill("koordinator")
+    login_page.get_by_label("Passord").fill("lokomp-demo")
+    login_page.get_by_role("button", name="Logg inn").click()
+    expect(page.get_by_role("heading", name="Oversyn")).to_be_visible()
+    page.get_by_role("button", name="Bokmål").click()
+    expect(page.get_by_role("heading", name="Oversikt")).to_be_visible()

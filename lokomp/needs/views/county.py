@@ -40,11 +40,11 @@ from ..services import (
 
 class DeadlineForm(DsFormMixin, forms.Form):
     deadline = forms.DateField(
-        label=_("Frist for innsending"),
+        label=gettext_lazy("Frist for innsending"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={
-            "invalid": _("Skriv datoen som dd.mm.åååå."),
-            "required": _("Velg en dato."),
+            "invalid": gettext_lazy("Skriv datoen som dd.mm.åååå."),
+            "required": gettext_lazy("Velg en dato."),
         },
         input_formats=["%Y-%m-%d", "%d.%m.%Y"],
     )
