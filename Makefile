@@ -20,7 +20,7 @@ test: system-deps deps test-deps
 	$(VENV)/bin/ruff check lokomp tests bench
 	$(VENV)/bin/ruff format --check --quiet lokomp tests bench
 	$(VENV)/bin/mypy
-	$(VENV)/bin/pytest -q $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -q -n 2 --dist loadgroup $(PYTEST_ARGS)
 
 lint: test-deps
 	$(VENV)/bin/ruff check lokomp tests bench

@@ -125,7 +125,6 @@ LANGUAGE_CODE = "nb"
 LANGUAGES = [("nb", "Norsk bokmål"), ("nn", "Norsk nynorsk")]
 LOCALE_PATHS = [BASE_DIR / "lokomp" / "locale"]
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
-LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.test import Client
 
 from lokomp.demo.builder import load_demo
@@ -46,17 +47,37 @@ def suite_now(request):
         yield traveller
 
 
+# Each persona's session, made once with the demo data: a test's client only carries the
+# cookie, so the hundreds of matrix requests do not each log in again.
+SESSIONS: dict[str, str] = {}
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from lokomp.accounts.models import User
+
     with django_db_blocker.unblock(), time_machine.travel(DEMO_WRITTEN, tick=True):
         load_demo()
+        for username in filter(None, PERSONAS.values()):
+            client = Client()
+            client.force_login(User.objects.get(username=username))
+            key = client.cookies[settings.SESSION_COOKIE_NAME].value
+            session = SessionStore(session_key=key)
+            session.set_expiry(datetime(2100, 1, 1, tzinfo=ZoneInfo("Europe/Oslo")))
+            session.save()
+            SESSIONS[username] = key
 
 
 def client_for(username):
+    """A test client signed in as the user (a persona's session, or a fresh login)."""
     from lokomp.accounts.models import User
 
     client = Client()
-    if username:
+    if username in SESSIONS:
+        client.cookies[settings.SESSION_COOKIE_NAME] = SESSIONS[username]
+    elif username:
         client.force_login(User.objects.get(username=username))
     return client
 

@@ -27,11 +27,15 @@ def test_every_translation_keeps_its_placeholders():
             assert sorted(PLACEHOLDER.findall(text)) == wanted, entry["msgid"]
 
 
+DOCUMENTS = ("pdf", "docx", "xlsx", "zip", "feed")
+
+
 def _pages():
-    """Every page of the matrix, with a persona that may open it."""
+    """Every page of the matrix, with a persona that may open it. Documents are read in
+    test_dates_numbers_and_documents_follow_the_language and in the browser test."""
     for name, statuses in sorted(MATRIX.items()):
         persona = next((p for p, status in statuses.items() if status == 200), None)
-        if persona is not None:
+        if persona is not None and not name.endswith(DOCUMENTS):
             yield name, persona
 
 
@@ -48,8 +52,6 @@ def test_every_page_reads_in_nynorsk(name, persona):
     client.cookies["django_language"] = "nn"
     response = client.get(reverse(name, args=_args(name)))
     assert response.status_code == 200
-    if not response["Content-Type"].startswith("text/html"):
-        return  # documents and feeds: the PDF is checked in the browser test
     page = html.unescape(response.content.decode())
     assert '<html lang="nn"' in page or "<html" not in page  # or an htmx fragment
     text = re.sub(r"<[^>]+>", " ", page)

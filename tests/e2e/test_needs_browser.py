@@ -12,7 +12,8 @@ from pypdf import PdfReader
 from .conftest import ARTIFACTS, login
 from .test_browser import _serious
 
-pytestmark = pytest.mark.e2e
+# One worker runs the browser tests, against one server.
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
 
 
 def test_coordinator_copies_last_years_report_fixes_the_budget_and_submits(browser, live_url):
