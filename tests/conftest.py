@@ -105,3 +105,11 @@ def ost_finnmark(db):
 @pytest.fixture
 def plan_2025(sor_troms):
     return sor_troms.plans.get(school_year=2025)
+
+
+@pytest.fixture
+def world(db):
+    """A small world of its own for the test (tests/world.py)."""
+    from .world import build_world
+
+    return build_world()
