@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Max, Prefetch, Q, QuerySet
+from django.db.models import JSONField, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from lokomp.partnerships.models import CountyShare
 from lokomp.registry.models import County
@@ -77,14 +77,16 @@ def county_overview(county: County, year: int) -> CountyOverview:
     """Rows and sums for the overview. The years are the forms' budget years (not a fixed
     three); each row's part for this county follows the budget's own rule
     (`budget.totals`), so the page and the report agree to the krone."""
-    reports = list(county_reports(county, year))
-    # The budget question of each form in use (one query, whatever the number of reports).
-    options = dict(
-        Question.objects.filter(
-            kind="budget", section__template__in={r.template_id for r in reports}
-        ).values_list("section__template_id", "options")
+    # Each report with its form's budget question (how many years it asks for).
+    budget_options = Question.objects.filter(
+        kind="budget", section__template=OuterRef("template")
+    ).values("options")[:1]
+    reports = list(
+        county_reports(county, year).annotate(
+            budget_options=Subquery(budget_options, output_field=JSONField())
+        )
     )
-    report_years = {r.pk: years_from(options.get(r.template_id, {}), year) for r in reports}
+    report_years = {r.pk: years_from(r.budget_options or {}, year) for r in reports}
     years = sorted({y for ys in report_years.values() for y in ys}) or years_from({}, year)
     overview = CountyOverview(years=years)
     for report in reports:

@@ -11,7 +11,13 @@ from docx import Document
 from pypdf import PdfReader
 
 from lokomp.core.models import AuditEntry
-from lokomp.needs.models import Answer, NeedsReport, ReportTemplate, SubmissionDeadline
+from lokomp.needs.models import (
+    Answer,
+    NeedsReport,
+    Question,
+    ReportTemplate,
+    SubmissionDeadline,
+)
 from lokomp.needs.services import SubmissionRefused, report_submit
 
 from ..forms import form_data
@@ -176,9 +182,9 @@ def test_copy_from_last_year_carries_answers_budget_and_plan(as_user, report_202
 def test_county_overview_sums_and_download(as_user, report_2026, django_assert_num_queries):
     client = as_user("statsforvalter")
     url = reverse("needs:county", args=["55", 2026])
-    # session, user, roles, county, reports, budget lines, versions (without snapshots),
-    # county shares, the forms' budget questions, deadline, template years
-    with django_assert_num_queries(11):
+    # session, user, roles, county, reports (with their form's budget years), budget lines,
+    # versions (without snapshots), county shares, deadline, template years
+    with django_assert_num_queries(10):
         page = client.get(url).content.decode()
     assert "Region Sør-Troms og Evenes" in page and "Utkast" in page
     assert "2\u00a0350\u00a0000" in page  # 2026: 1 100 000 + 1 250 000
@@ -258,3 +264,14 @@ def test_owner_contact_of_the_funds_owner_reads_but_does_not_write(as_user, repo
 def test_share_county_finds_its_overview_from_the_front_page(as_user):
     page = as_user("nordland").get(reverse("core:home")).content.decode()
     assert reverse("needs:county", args=["18", 2026]) in page
+
+
+def test_county_overview_shows_the_years_the_form_asks_for(as_user, report_2026):
+    """The form's budget question says how many years; the overview follows it."""
+    budget = Question.objects.get(section__template=report_2026.template, kind="budget")
+    budget.options = {**budget.options, "years": 2}
+    budget.save()
+    page = as_user("statsforvalter").get(reverse("needs:county", args=["55", 2026]))
+    headers = page.content.decode().split("<tbody>")[0]
+    assert ">2026</th>" in headers and ">2027</th>" in headers
+    assert ">2028</th>" not in headers
