@@ -1,19 +1,36 @@
-"""The user's own language: bokmål or nynorsk, as they chose it in the header."""
+"""The user's own language: bokmål or nynorsk, as they chose it in the header.
 
-from django.utils import translation
+The choice lives in Django's language cookie, which LocaleMiddleware reads on every request
+without a query, and on the user, so it follows them to every device: signing in (or any
+page that reads the user anyway) sets the cookie from the user's choice."""
+
+from django.conf import settings
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
+
+
+@receiver(user_logged_in)
+def _remember_language_on_login(sender, request, user, **kwargs):
+    if request is not None and user.language:
+        request._lokomp_language = user.language
 
 
 class UserLanguageMiddleware:
-    """After login the language the user chose wins over the browser's cookie and
-    Accept-Language, on every device (LocaleMiddleware has set the others already)."""
-
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        user = getattr(request, "user", None)
-        language = getattr(user, "language", "") if user and user.is_authenticated else ""
-        if language:
-            translation.activate(language)
-            request.LANGUAGE_CODE = language
-        return self.get_response(request)
+        response = self.get_response(request)
+        language = getattr(request, "_lokomp_language", "")
+        user = getattr(request, "_cached_user", None)  # only if the view read the user
+        if not language and user is not None and user.is_authenticated:
+            language = user.language
+        if language and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language:
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                language,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                samesite="Lax",
+                secure=request.is_secure(),
+            )
+        return response

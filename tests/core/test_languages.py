@@ -69,7 +69,8 @@ def test_the_choice_is_remembered_per_user_and_per_browser():
     phone = client_for("koordinator")
     phone.post(reverse("core:language"), {"language": "nn", "next": "https://evil.example/"})
     assert User.objects.get(username="koordinator").language == "nn"
-    laptop = client_for("koordinator")  # another device, no cookie
+    laptop = client_for(None)  # another device: signs in, and the choice follows
+    laptop.post(reverse("accounts:login"), {"username": "koordinator", "password": "lokomp-demo"})
     assert "Oversyn" in laptop.get("/").content.decode()
     assert "Oversikt" in client_for("rektor").get("/").content.decode()  # others keep bokmål
 
@@ -85,7 +86,7 @@ def test_a_foreign_next_address_is_not_followed():
 @pytest.mark.django_db
 def test_dates_numbers_and_documents_follow_the_language():
     client = client_for("statsforvalter")
-    client.post(reverse("core:language"), {"language": "nn", "next": "/"})
+    client.cookies["django_language"] = "nn"
     page = client.get(reverse("needs:county", args=["55", 2026])).content.decode()
     assert "Frist: 1. februar 2026." in page and "2\u00a0350\u00a0000" in page
     calendar = client.get(
@@ -100,3 +101,12 @@ def test_dates_numbers_and_documents_follow_the_language():
 
     sheet = load_workbook(BytesIO(xlsx.content)).active
     assert [c.value for c in sheet[1]][:3] == ["Tiltak", "Kva", "Korleis"]
+
+
+@pytest.mark.django_db
+def test_the_language_costs_no_query(django_assert_num_queries):
+    """The choice is read from a cookie: a bare view stays without a query, signed in or not."""
+    client = client_for("koordinator")
+    client.cookies["django_language"] = "nn"
+    with django_assert_num_queries(0):
+        assert client.get(reverse("core:health")).status_code == 200
