@@ -15,6 +15,17 @@ def _remember_language_on_login(sender, request, user, **kwargs):
         request._lokomp_language = user.language
 
 
+def remember_language(response, request, language: str) -> None:
+    """Django's language cookie, for a year, which LocaleMiddleware reads."""
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )
+
+
 class UserLanguageMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -26,11 +37,5 @@ class UserLanguageMiddleware:
         if not language and user is not None and user.is_authenticated:
             language = user.language
         if language and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language:
-            response.set_cookie(
-                settings.LANGUAGE_COOKIE_NAME,
-                language,
-                max_age=settings.LANGUAGE_COOKIE_AGE,
-                samesite="Lax",
-                secure=request.is_secure(),
-            )
+            remember_language(response, request, language)
         return response

@@ -180,9 +180,11 @@ class Kind:
     def docx(self, document, snap_question: dict) -> None:
         document.add_paragraph(snap_question.get("shown") or "–")
 
-    def save(self, state: QuestionState, content: dict, source) -> None:
-        """Store new content; by default as the answer's text, choice and data."""
+    def save(self, state: QuestionState, content: dict, source) -> dict:
+        """Store new content (by default as the answer's text, choice and data) and return
+        what is now stored."""
         source.save_answer(state.question, content)
+        return content
 
     def conflict_text(self, content: dict) -> str:
         """The other writer's answer, shown beside one's own to merge."""

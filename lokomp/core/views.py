@@ -14,6 +14,7 @@ from lokomp.plans.models import ActionPlan
 from lokomp.registry.access import visible_units
 from lokomp.registry.models import County
 
+from .middleware import remember_language
 from .when import WhenParseError, parse_when
 
 
@@ -86,11 +87,5 @@ def language(request):
         request.user.language = code
         request.user.save(update_fields=["language"])
     response = redirect(target)
-    response.set_cookie(
-        settings.LANGUAGE_COOKIE_NAME,
-        code,
-        max_age=settings.LANGUAGE_COOKIE_AGE,
-        samesite="Lax",
-        secure=request.is_secure(),
-    )
+    remember_language(response, request, code)
     return response

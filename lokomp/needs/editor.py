@@ -123,15 +123,16 @@ def section_save(
             }
             states.append(state)
             continue
-        kind.save(state, new, source)
+        state.content = kind.save(state, new, source)
+        if not state.errors:  # else keep what was typed, shown with the reason
+            state.values = {}
+            kind.show(state)
         answer = source.answers.get(question.pk) or Answer(report=report, question=question)
         answer.revision += 1
         answer.updated_by = user
         answer.save()
         answers[question.pk] = answer
         state.revision = answer.revision
-        if question.kind != "goals":  # goals reload what the plan now holds
-            state.content = new
         current[question.pk] = state.content
         state.was = fingerprint(state.content)
         saved.append(question.number or question.text[:40])

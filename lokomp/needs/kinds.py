@@ -382,9 +382,10 @@ class NumbersPerMunicipality(Kind):
         }
         return (shown if total else _("Ingen")), value
 
-    def save(self, state, content, source) -> None:
+    def save(self, state, content, source) -> dict:
         data = {str(r["id"]): r["number"] for r in content["rows"] if r["number"] != r["registry"]}
         source.save_answer(state.question, {"text": "", "choice": None, "data": data})
+        return content
 
 
 @register
@@ -483,7 +484,8 @@ class Goals(Kind):
     def conflict_text(self, content):
         return "\n".join(g["text"] for g in content["goals"])
 
-    def save(self, state, content, source) -> None:
+    def save(self, state, content, source) -> dict:
+        """Edits the plan's goals; returns them as the plan now holds them."""
         plan = source.report.plan
         kept = {g["id"]: g["text"] for g in content["goals"] if g["id"] is not None}
         for goal in state.content["goals"]:
@@ -497,10 +499,7 @@ class Goals(Kind):
             Goal.objects.create(plan=plan, level=goal["level"], text=goal["text"], order=next_order)
             next_order += 1
         source.facts.__dict__.pop("goals", None)
-        stored = self.load(state.question, source)
-        state.content = stored
-        state.values = {}
-        self.show(state)
+        return self.load(state.question, source)
 
 
 @register
@@ -742,7 +741,7 @@ class Budget(Kind):
             for cell, value in zip(cells[1:], row["values"], strict=True):
                 cell.text = value
 
-    def save(self, state, content, source) -> None:
+    def save(self, state, content, source) -> dict:
         report = source.report
         stored = {(line.year, line.recipient): line for line in report.budget.all()}
         old = {(d["year"], d["recipient"]): d for d in state.content["lines"]}
@@ -756,3 +755,4 @@ class Budget(Kind):
                 setattr(row, f.name, getattr(line, f.name))
             row.save()
         source.__dict__.pop("lines", None)
+        return content

@@ -171,3 +171,16 @@ def test_report_pages_query_counts(as_user, report_2026, django_assert_num_queri
     # The overview reads the report once (a snapshot) for progress and rules alike.
     with django_assert_num_queries(18):
         assert client.get(reverse("needs:report", args=[report_2026.pk])).status_code == 200
+
+
+def test_an_unreadable_cell_is_shown_as_typed_while_the_rest_is_saved(as_user, report_2026):
+    client = as_user("koordinator")
+    url = _section_url(report_2026, "Budsjett")
+    response = _post(
+        client, url, **{"b-2027-owner-amount": "tolv tusen", "b-2027-uh-amount": "1 300 000"}
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert 'value="tolv tusen"' in page
+    assert "Skriv beløpet i hele kroner, for eksempel 918 100." in page
+    assert report_2026.budget.get(year=2027, recipient="uh").amount == 1_300_000
