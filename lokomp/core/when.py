@@ -19,6 +19,7 @@ from datetime import date, time
 from enum import StrEnum
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 
 class Precision(StrEnum):
@@ -427,14 +428,17 @@ def _time(raw: str | None) -> time | None:
     try:
         return time(int(hours), int(minutes))
     except ValueError as error:
-        raise WhenParseError(f"«{raw}» er ikke et klokkeslett.") from error
+        raise WhenParseError(_("«%(text)s» er ikke et klokkeslett.") % {"text": raw}) from error
 
 
 def _date(year: int, month: int, day: int) -> date:
     try:
         return date(year, month, day)
     except ValueError as error:
-        raise WhenParseError(f"{day}. {MONTHS[month - 1]} {year} finnes ikke.") from error
+        raise WhenParseError(
+            _("%(day)s. %(month)s %(year)s finnes ikke.")
+            % {"day": day, "month": MONTHS[month - 1], "year": year}
+        ) from error
 
 
 def _month_year(month: int, year: int | None, school_year: int) -> int:
@@ -458,10 +462,10 @@ def parse_when(text: str, school_year: int | None = None) -> When:
     original = text.strip()
     if not original:
         raise WhenParseError(
-            "Skriv når tiltaket skal skje, for eksempel «Uke 36» eller «Høst 2025»."
+            _("Skriv når tiltaket skal skje, for eksempel «Uke 36» eller «Høst 2025».")
         )
     if len(original) > 300:
-        raise WhenParseError("Tidsangivelsen er for lang (høyst 300 tegn).")
+        raise WhenParseError(_("Tidsangivelsen er for lang (høyst 300 tegn)."))
     sy = school_year if school_year is not None else _current_school_year()
     normalised = _normalise(original)
     # Parentheses hold remarks ("(SePU avtaler tidspunkt)", "(lunsj-lunsj)"): only the
@@ -504,11 +508,15 @@ def parse_when(text: str, school_year: int | None = None) -> When:
                     else None
                 )
                 if first is None:
-                    raise WhenParseError(f"«{match.group(0)}» er ikke en dato.")
+                    raise WhenParseError(
+                        _("«%(text)s» er ikke en dato.") % {"text": match.group(0)}
+                    )
                 last = first
                 if g["d2"]:
                     if not 1 <= int(g["m2"]) <= 12:
-                        raise WhenParseError(f"«{match.group(0)}» er ikke en dato.")
+                        raise WhenParseError(
+                            _("«%(text)s» er ikke en dato.") % {"text": match.group(0)}
+                        )
                     last = _date(_given_year(g["y2"]), int(g["m2"]), int(g["d2"]))
                 periods.append(_Period(first, last, Precision.DAY))
             elif kind == "school_year":
@@ -518,7 +526,8 @@ def parse_when(text: str, school_year: int | None = None) -> When:
                     continue  # "2025 - 12. januar" is no school year; leave it to the others
                 if second != first_year + 1:
                     raise WhenParseError(
-                        f"«{match.group(0)}» er ikke et skoleår (skriv for eksempel 2025–2026)."
+                        _("«%(text)s» er ikke et skoleår (skriv for eksempel 2025–2026).")
+                        % {"text": match.group(0)}
                     )
                 periods.append(_Period(*school_year_bounds(first_year), Precision.SCHOOL_YEAR))
             elif kind == "day_range":
@@ -551,7 +560,9 @@ def parse_when(text: str, school_year: int | None = None) -> When:
                     first = iso_week_bounds(y1, w1)[0]
                     last = iso_week_bounds(y2, w2)[1]
                 except ValueError as error:
-                    raise WhenParseError(f"Uke {w1 if w1 > 52 else w2} finnes ikke.") from error
+                    raise WhenParseError(
+                        _("Uke %(week)s finnes ikke.") % {"week": w1 if w1 > 52 else w2}
+                    ) from error
                 periods.append(_Period(first, last, Precision.WEEK))
             elif kind == "month_range":
                 m1, m2 = _month(g["m1"]), _month(g["m2"])
@@ -583,14 +594,17 @@ def parse_when(text: str, school_year: int | None = None) -> When:
         periods.append(_Period(*school_year_bounds(sy), Precision.SCHOOL_YEAR))
     if not periods:
         raise WhenParseError(
-            f"Forstod ikke «{original}». Skriv for eksempel «18. august kl. 12:00–14:00», "
-            "«Uke 36», «Nov/des.», «Høst 2025 – vår 2026» eller «Fortløpende»."
+            _(
+                "Forstod ikke «%(text)s». Skriv for eksempel «18. august kl. 12:00–14:00», "
+                "«Uke 36», «Nov/des.», «Høst 2025 – vår 2026» eller «Fortløpende»."
+            )
+            % {"text": original}
         )
 
     start = min(p.start for p in periods)
     end = max(p.end for p in periods)
     if end < start:
-        raise WhenParseError("Slutten kommer før starten.")
+        raise WhenParseError(_("Slutten kommer før starten."))
     precision = max((p.precision for p in periods), key=lambda p: p.rank)
     if continuous:
         precision = Precision.CONTINUOUS
@@ -602,7 +616,7 @@ def parse_when(text: str, school_year: int | None = None) -> When:
         if start_time is None and end_time is None:
             precision = Precision.DAY
         elif start == end and start_time and end_time and end_time <= start_time:
-            raise WhenParseError("Sluttidspunktet må komme etter starttidspunktet.")
+            raise WhenParseError(_("Sluttidspunktet må komme etter starttidspunktet."))
 
     count: int | None = None
     unit = ""
@@ -623,7 +637,7 @@ def parse_when(text: str, school_year: int | None = None) -> When:
         if len(days) > 1 and single and len(periods) == len(days):
             count, unit = len(days), "ganger"
     if count is not None and count < 1:
-        raise WhenParseError("Antallet må være minst 1.")
+        raise WhenParseError(_("Antallet må være minst 1."))
 
     leftover = [
         w
