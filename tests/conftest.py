@@ -47,6 +47,11 @@ def suite_now(request):
         yield traveller
 
 
+def pytest_configure(config):
+    # Passwords in tests need no strength: the fast hasher saves seconds per user made.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 # Each persona's session, made once with the demo data: a test's client only carries the
 # cookie, so the hundreds of matrix requests do not each log in again.
 SESSIONS: dict[str, str] = {}
