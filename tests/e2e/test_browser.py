@@ -152,7 +152,7 @@ def test_switch_to_nynorsk_and_download_the_plan_in_nynorsk(page, live_url):
         " ".join(p.extract_text() for p in PdfReader(BytesIO(path.read_bytes())).pages).split()
     )
     assert "skuleåret 2025–2026" in text and "KORLEIS" in text and "Fargekodar" in text
-    assert "Læringskaravane for ledere" in text  # the authors' words, unchanged
+    assert "Kompetansepakke om inkluderende praksis" in text  # the seed's words, unchanged
     # The choice stays with the user: a new browser logs in to nynorsk.
     page.context.clear_cookies()
     login_page = page
