@@ -155,11 +155,7 @@ def test_switch_to_nynorsk_and_download_the_plan_in_nynorsk(page, live_url):
     assert "Kompetansepakke om inkluderende praksis" in text  # the seed's words, unchanged
     # The choice stays with the user: a new browser logs in to nynorsk.
     page.context.clear_cookies()
-    login_page = page
-    login_page.goto(live_url + "/konto/logg-inn/")
-    login_page.get_by_label("Brukernavn").fill("koordinator")
-    login_page.get_by_label("Passord").fill("lokomp-demo")
-    login_page.get_by_role("button", name="Logg inn").click()
+    login(page, live_url, "koordinator")
     expect(page.get_by_role("heading", name="Oversyn")).to_be_visible()
     page.get_by_role("button", name="Bokmål").click()
     expect(page.get_by_role("heading", name="Oversikt")).to_be_visible()
