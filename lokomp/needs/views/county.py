@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from lokomp.accounts.scoping import require
 from lokomp.core.audit import save_with_audit
 from lokomp.core.forms import DsFormMixin, DsModelForm
+from lokomp.core.questions import REGISTRY
 
 from .. import documents
 from ..access import get_county_for_admin, get_county_for_reader, is_county_admin
@@ -138,7 +139,7 @@ class NewQuestionForm(DsModelForm):
         taken = set(
             Question.objects.filter(section__template=template).values_list("kind", flat=True)
         )
-        single = {"budget", "goals", "measures", "confirmation"}
+        single = {code for code, kind in REGISTRY.items() if kind.single}
         self.fields["kind"].choices = [
             (value, label)
             for value, label in self.fields["kind"].choices
