@@ -37,15 +37,6 @@ def county_reports(county: County, year: int) -> QuerySet[NeedsReport]:
         NeedsReport.objects.filter(_handled_by(county))
         .filter(template__year=year)
         .select_related("partnership", "partnership__county", "scheme", "template", "plan")
-        .prefetch_related(
-            "budget",
-            # The list shows version numbers: the snapshots stay in the database.
-            Prefetch("versions", queryset=ReportVersion.objects.defer("snapshot")),
-            Prefetch(
-                "partnership__county_shares",
-                queryset=CountyShare.objects.select_related("county"),
-            ),
-        )
         .order_by("partnership__name", "scheme__order")
     )
 
@@ -53,7 +44,8 @@ def county_reports(county: County, year: int) -> QuerySet[NeedsReport]:
 @dataclass
 class CountyRow:
     report: NeedsReport
-    version: ReportVersion | None
+    # The latest submitted version's number, if any.
+    version: int | None
     # Per year of the overview: owner, UH, total asked, and the county's part of it.
     cells: list[dict]
     # Where the county takes a share of another county's partnership: its percentage.
@@ -81,9 +73,19 @@ def county_overview(county: County, year: int) -> CountyOverview:
     budget_options = Question.objects.filter(
         kind="budget", section__template=OuterRef("template")
     ).values("options")[:1]
+    latest_version = ReportVersion.objects.filter(report=OuterRef("pk")).order_by("-number")
     reports = list(
-        county_reports(county, year).annotate(
-            budget_options=Subquery(budget_options, output_field=JSONField())
+        county_reports(county, year)
+        .annotate(
+            budget_options=Subquery(budget_options, output_field=JSONField()),
+            latest_version=Subquery(latest_version.values("number")[:1]),
+        )
+        .prefetch_related(
+            "budget",
+            Prefetch(
+                "partnership__county_shares",
+                queryset=CountyShare.objects.select_related("county"),
+            ),
         )
     )
     report_years = {r.pk: years_from(r.budget_options or {}, year) for r in reports}
@@ -105,11 +107,10 @@ def county_overview(county: County, year: int) -> CountyOverview:
             t = totals.get(y) or b.Totals(year=y)
             part = t.county_parts[index][1] if t.county_parts else t.total
             cells.append({"owner": t.owner, "uh": t.uh, "total": t.total, "part": part})
-        versions = list(report.versions.all())
         overview.rows.append(
             CountyRow(
                 report=report,
-                version=versions[-1] if versions else None,
+                version=report.latest_version,
                 cells=cells,
                 share=shares[index - 1].percent if index else None,
             )

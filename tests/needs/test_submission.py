@@ -182,12 +182,14 @@ def test_copy_from_last_year_carries_answers_budget_and_plan(as_user, report_202
 def test_county_overview_sums_and_download(as_user, report_2026, django_assert_num_queries):
     client = as_user("statsforvalter")
     url = reverse("needs:county", args=["55", 2026])
-    # session, user, roles, county, reports (with their form's budget years), budget lines,
-    # versions (without snapshots), county shares, deadline, template years
-    with django_assert_num_queries(10):
+    # session, user, roles, county, reports (with their form's budget years and latest
+    # version), budget lines, county shares, deadline, template years
+    with django_assert_num_queries(9):
         page = client.get(url).content.decode()
     assert "Region Sør-Troms og Evenes" in page and "Utkast" in page
     assert "2\u00a0350\u00a0000" in page  # 2026: 1 100 000 + 1 250 000
+    earlier = client.get(reverse("needs:county", args=["55", 2023])).content.decode()
+    assert "Sendt inn (v1)" in earlier
     zipped = client.get(reverse("needs:county_zip", args=["55", 2023]))
     names = ZipFile(BytesIO(zipped.content)).namelist()
     assert names == ["behovsmelding-sor-troms-evenes-kompetanseloftet-versjon-1.pdf"]

@@ -92,7 +92,7 @@ def county_download(request, number: str, year: int):
     buffer = BytesIO()
     base_url = request.build_absolute_uri("/")
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for report in county_reports(county, year):
+        for report in county_reports(county, year).prefetch_related("versions"):
             versions = list(report.versions.all())
             version = versions[-1] if versions else None
             snap = version.snapshot if version else snapshot(report)
