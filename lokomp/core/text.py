@@ -18,3 +18,15 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 def clean_text(value) -> str:
     """Line breaks made "\\n", other control characters removed."""
     return _CONTROL.sub("", _LINE_BREAKS.sub("\n", str(value)))
+
+
+def export_text(value):
+    """A value as a document may hold it: text cleaned (an old stored value must not break
+    a Word or Excel file), lists and dicts cleaned throughout, anything else as it is."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list | tuple):
+        return [export_text(v) for v in value]
+    if isinstance(value, dict):
+        return {k: export_text(v) for k, v in value.items()}
+    return value

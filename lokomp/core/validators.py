@@ -21,6 +21,13 @@ def is_number(text: str) -> bool:
     return text.isascii() and text.isdigit()
 
 
+def parse_id(text: str) -> int | None:
+    """A database id from a query parameter: at most 18 digits, else None (never an
+    overflow in the database)."""
+    text = str(text)
+    return int(text) if is_number(text) and len(text) <= 18 else None
+
+
 def mod11_check_digit(digits: str, weights: tuple[int, ...]) -> int | None:
     """The MOD11 check digit for `digits`, or None where no valid digit exists (rest 1)."""
     total = sum(int(d) * w for d, w in zip(digits, weights, strict=True))

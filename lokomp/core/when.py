@@ -79,6 +79,10 @@ FILLER_WORDS = {
 }  # fmt: skip
 
 
+# The years a time expression may name: a plan's dates, and a year on either side.
+FIRST_YEAR, LAST_YEAR = 1990, 2199
+
+
 class WhenParseError(ValueError):
     """The text holds no time expression Lokomp understands."""
 
@@ -605,6 +609,11 @@ def parse_when(text: str, school_year: int | None = None) -> When:
     end = max(p.end for p in periods)
     if end < start:
         raise WhenParseError(_("Slutten kommer før starten."))
+    if start.year < FIRST_YEAR or end.year > LAST_YEAR:
+        raise WhenParseError(
+            _("Lokomp plasserer tidspunkter fra %(first)s til %(last)s.")
+            % {"first": FIRST_YEAR, "last": LAST_YEAR}
+        )
     precision = max((p.precision for p in periods), key=lambda p: p.rank)
     if continuous:
         precision = Precision.CONTINUOUS
@@ -674,9 +683,15 @@ def _shift_bound(day: date, unit: str, years: int, is_start: bool) -> date:
 
 def shift_years(when: When, years: int) -> When:
     """The same time expression `years` later: "Uke 44 2025" → "Uke 44 2026",
-    "høst 2025 – vår 2026" → "høst 2026 – vår 2027". Used when a plan is carried over."""
+    "høst 2025 – vår 2026" → "høst 2026 – vår 2027". Used when a plan is carried over.
+    Raises WhenParseError where the later date cannot be placed (stored before the limits)."""
     if when.start is None or when.end is None:
         return when
+    if when.end.year + years > LAST_YEAR or when.start.year + years < FIRST_YEAR:
+        raise WhenParseError(
+            _("Lokomp plasserer tidspunkter fra %(first)s til %(last)s.")
+            % {"first": FIRST_YEAR, "last": LAST_YEAR}
+        )
     start = _shift_bound(when.start, _unit_for(when.precision, when.start, True), years, True)
     end = _shift_bound(when.end, _unit_for(when.precision, when.end, False), years, False)
     shifted = replace(when, start=start, end=end)

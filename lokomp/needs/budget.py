@@ -62,7 +62,7 @@ def parse_share(raw: str) -> int | None:
     text = raw.strip().removesuffix("%").strip()
     if not text:
         return None
-    if not is_number(text):
+    if not is_number(text) or len(text) > 3:
         raise InputError(_("Skriv andelen som et helt tall fra 0 til 100."))
     value = int(text)
     if value > 100:

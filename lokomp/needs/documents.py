@@ -13,6 +13,7 @@ from docx import Document
 from docx.shared import Pt
 
 from lokomp.core.questions import kind_for
+from lokomp.core.text import export_text
 from lokomp.plans.documents import html_to_pdf
 
 from .kinds import budget_rows
@@ -66,6 +67,7 @@ def _docx(snap: dict, version) -> bytes:
 
 
 def report_document(snap: dict, fmt: str, *, base_url: str = ".", version=None) -> bytes:
+    snap = export_text(snap)  # a control character stored in an old version breaks nothing
     if fmt == "docx":
         return _docx(snap, version)
     html = render_to_string(

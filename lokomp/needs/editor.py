@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from lokomp.core.audit import log_action
 from lokomp.core.questions import Posted, QuestionState, kind_for
-from lokomp.core.validators import is_number
+from lokomp.core.validators import parse_id
 
 from . import kinds  # noqa: F401  (registers the report's own kinds)
 from .kinds import ReportSource
@@ -108,7 +108,8 @@ def section_save(
         new = kind.parse(state)
         current[question.pk] = new
         posted_revision = posted.get(f"{state.name}-rev", "")
-        changed_since = is_number(posted_revision) and int(posted_revision) != state.revision
+        revision = parse_id(posted_revision)
+        changed_since = revision is not None and revision != state.revision
         shown_before = posted.get(f"{state.name}-was", "")
         untouched = bool(shown_before) and fingerprint(new) == shown_before
         if new == state.content or untouched:

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from lokomp.accounts.models import Role
 from lokomp.core.models import AuditEntry
-from lokomp.core.validators import is_number
+from lokomp.core.validators import parse_id
 from lokomp.needs.access import can_read_reports
 from lokomp.plans.access import can_edit_plan, get_partnership_for_plan_editor
 from lokomp.plans.services import plan_create
@@ -96,7 +96,7 @@ def coordinators(request, slug: str):
     if request.method == "POST" and "fjern" in request.POST:
         assignment = get_object_or_404(
             partnership.role_assignments.filter(role=Role.COORDINATOR),
-            pk=request.POST["fjern"] if is_number(request.POST["fjern"]) else 0,
+            pk=parse_id(request.POST["fjern"]) or 0,
         )
         coordinator_remove(assignment=assignment, by=request.user)
         messages.success(

@@ -4,6 +4,7 @@ is on the calendar from the moment its NÅR is known)."""
 from __future__ import annotations
 
 import calendar as pycalendar
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -13,8 +14,10 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from lokomp.core.fields import CodeSetField
-from lokomp.core.validators import is_number
+from lokomp.core.validators import parse_id
 from lokomp.core.when import (
+    FIRST_YEAR,
+    LAST_YEAR,
     Precision,
     When,
     iso_week_bounds,
@@ -81,12 +84,11 @@ class Filters:
 
     @classmethod
     def from_query(cls, params) -> Filters:
-        municipality = params.get("kommune", "")
         return cls(
-            scheme=params.get("ordning", ""),
-            municipality=int(municipality) if is_number(municipality) else None,
-            role=params.get("malgruppe", ""),
-            unit_kind=params.get("enhetstype", ""),
+            scheme=params.get("ordning", "")[:40],
+            municipality=parse_id(params.get("kommune", "")),
+            role=params.get("malgruppe", "")[:40],
+            unit_kind=params.get("enhetstype", "")[:40],
         )
 
     def apply(self, qs: QuerySet, *, prefix: str = "") -> QuerySet:
@@ -281,15 +283,24 @@ def default_key(view: str, plan_school_year: int, today: date) -> str:
     return f"host-{anchor.year}" if anchor.month >= 7 else f"var-{anchor.year}"
 
 
+# A period a calendar can show: years the scheme can be about, so that the previous and the
+# next period exist too.
+PERIOD_KEYS = {
+    "month": re.compile(r"(?P<year>\d{4})-(?:0[1-9]|1[0-2])"),
+    "week": re.compile(r"(?P<year>\d{4})-u(?:0[1-9]|[1-4]\d|5[0-3])"),
+    "semester": re.compile(r"(?:host|var)-(?P<year>\d{4})"),
+}
+
+
 def parse_period(view: str, key: str) -> Period:
     """Raises ValueError for a key that names no period."""
+    found = PERIOD_KEYS[view].fullmatch(key)
+    if found is None or not FIRST_YEAR <= int(found["year"]) <= LAST_YEAR:
+        raise ValueError(key)
     if view == "month":
         return month_period(key)
     if view == "week":
         return week_period(key)
-    season = key.split("-")[0]
-    if season not in ("host", "var"):
-        raise ValueError(key)
     return semester_period(key)
 
 

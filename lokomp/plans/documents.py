@@ -19,6 +19,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from weasyprint import HTML
 
 from lokomp.core.formatting import thousands
+from lokomp.core.spreadsheets import append_row
+from lokomp.core.text import export_text as clean
 from lokomp.partnerships.models import Scheme
 
 from .models import ActionPlan, Goal
@@ -95,14 +97,14 @@ def plan_docx(plan: ActionPlan, long_term: list[Goal], sub_goals: list[Goal], ro
     for margin in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, margin, Cm(1.8))
     document.styles["Normal"].font.size = Pt(10)
-    document.add_heading(plan.partnership.name, level=1)
+    document.add_heading(clean(plan.partnership.name), level=1)
     document.add_paragraph(
         _("%(plan)s – skoleåret %(year)s") % {"plan": plan, "year": plan.school_year_label}
     )
     if plan.introduction:
-        document.add_paragraph(plan.introduction)
+        document.add_paragraph(clean(plan.introduction))
     if plan.approval_note:
-        document.add_paragraph(plan.approval_note)
+        document.add_paragraph(clean(plan.approval_note))
     for title, goals in (
         (_("Langsiktige mål"), long_term),
         (_("Delmål %(year)s") % {"year": plan.school_year_label}, sub_goals),
@@ -110,7 +112,7 @@ def plan_docx(plan: ActionPlan, long_term: list[Goal], sub_goals: list[Goal], ro
         if goals:
             document.add_heading(title, level=2)
             for goal in goals:
-                document.add_paragraph(goal.text, style="List Bullet")
+                document.add_paragraph(clean(goal.text), style="List Bullet")
     document.add_heading(_("Tiltak"), level=2)
     table = document.add_table(rows=1, cols=len(HEADERS))
     table.style = "Table Grid"
@@ -122,16 +124,16 @@ def plan_docx(plan: ActionPlan, long_term: list[Goal], sub_goals: list[Goal], ro
         cells = table.add_row().cells
         cells[0].text = _("Tiltak %(number)s") % {"number": measure.number}
         _shade(cells[0], measure.scheme.colour)
-        cells[1].text = measure.title
-        cells[2].text = measure.how
-        cells[3].text = target_cell(row)
-        cells[4].text = measure.when_display
-        cells[5].text = responsibility_cell(row)
+        cells[1].text = clean(measure.title)
+        cells[2].text = clean(measure.how)
+        cells[3].text = clean(target_cell(row))
+        cells[4].text = clean(measure.when_display)
+        cells[5].text = clean(responsibility_cell(row))
     document.add_paragraph()
     legend = document.add_paragraph(_("Fargekoder:") + " ")
-    legend.add_run(", ".join(f"{s.label} ({s.name})" for s in Scheme.objects.all()))
+    legend.add_run(clean(", ".join(f"{s.label} ({s.name})" for s in Scheme.objects.all())))
     if plan.caveat:
-        document.add_paragraph(plan.caveat)
+        document.add_paragraph(clean(plan.caveat))
     return document
 
 
@@ -156,12 +158,13 @@ def plan_xlsx(
         _("Form"),
         _("Status"),
     ]
-    sheet.append(headers)
+    append_row(sheet, headers)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
         m = row.measure
-        sheet.append(
+        append_row(
+            sheet,
             [
                 m.number,
                 m.title,
@@ -176,7 +179,7 @@ def plan_xlsx(
                 m.scheme.name,
                 m.get_format_display(),
                 m.get_status_display(),
-            ]
+            ],
         )
         sheet.cell(sheet.max_row, 1).fill = PatternFill(
             "solid", fgColor=m.scheme.colour.lstrip("#")
@@ -191,8 +194,8 @@ def plan_xlsx(
         for index in (7, 8):
             line[index].number_format = "DD.MM.YYYY"
     goals = workbook.create_sheet(_("Mål"))
-    goals.append([_("Nivå"), _("Mål")])
+    append_row(goals, [_("Nivå"), _("Mål")])
     for goal in [*long_term, *sub_goals]:
-        goals.append([goal.get_level_display(), goal.text])
+        append_row(goals, [goal.get_level_display(), goal.text])
     goals.column_dimensions["B"].width = 100
     return workbook

@@ -15,6 +15,7 @@ from django.db.models import Count, Max, OuterRef, Subquery
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
+from lokomp.core.text import clean_text
 from lokomp.core.when import Precision, school_year_of
 
 from .calendar import CalendarItem, plan_items, relevant_to_unit
@@ -46,7 +47,7 @@ def _event(item: CalendarItem, stamp: datetime) -> Event | None:
     event.add("uid", item.uid)
     event.add("dtstamp", stamp)
     summary = item.title if item.activity else f"Tiltak {item.measure.number}: {item.title}"
-    event.add("summary", summary)
+    event.add("summary", clean_text(summary))
     if when.precision == Precision.TIME and when.start_time is not None:
         start = datetime.combine(first, when.start_time, tzinfo=OSLO)
         if when.end_time is not None:
@@ -72,10 +73,10 @@ def _event(item: CalendarItem, stamp: datetime) -> Event | None:
     if item.activity is not None and item.activity.link:
         lines.append(_("Lenke: %(link)s") % {"link": item.activity.link})
         event.add("url", item.activity.link)
-    event.add("description", "\n".join(lines))
+    event.add("description", clean_text("\n".join(lines)))
     event.add("categories", [item.scheme.label])
     if item.location:
-        event.add("location", item.location)
+        event.add("location", clean_text(item.location))
     return event
 
 

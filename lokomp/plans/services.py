@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from lokomp.core.audit import field_changes, log_action
-from lokomp.core.when import shift_years
+from lokomp.core.when import WhenParseError, shift_years
 from lokomp.partnerships.models import Partnership
 
 from .models import ActionPlan, Goal, Measure
@@ -85,8 +85,12 @@ def _copy_plan_content(source: ActionPlan, target: ActionPlan) -> None:
         measure.plan = target
         measure.status = "planned"
         if when is not None:
-            shifted = shift_years(when, years)
-            measure.set_when(shifted, shifted.text)
+            try:
+                shifted = shift_years(when, years)
+            except WhenParseError:  # kept as written, not placed on the calendar
+                measure.set_when(None, measure.when_text)
+            else:
+                measure.set_when(shifted, shifted.text)
         measure.save()
         measure.goals.set(goals)
         measure.target_municipalities.set(municipalities)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from lokomp.accounts.scoping import get_object_in, require
 from lokomp.core.audit import save_with_audit
-from lokomp.core.validators import is_number
+from lokomp.core.validators import parse_id
 
 from .access import (
     county_audit_entries,
@@ -57,8 +57,8 @@ def unit_list(request):
     units = visible_units(request.user).select_related("municipality", "owner")
     municipality = request.GET.get("kommune", "")
     kind = request.GET.get("type", "")
-    if is_number(municipality):
-        units = units.filter(municipality_id=int(municipality))
+    if (municipality_id := parse_id(municipality)) is not None:
+        units = units.filter(municipality_id=municipality_id)
     if kind in UnitKind.values:
         units = units.filter(kind=kind)
     total_staff = units.aggregate(total=Sum("staff_count"))["total"] or 0
