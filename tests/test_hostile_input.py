@@ -200,3 +200,10 @@ def test_hostile_query_parameters_never_give_a_server_error(name, persona, value
     client.raise_request_exception = False
     response = client.get(reverse(name, args=_args(name)), {key: value for key in KEYS})
     assert response.status_code < 500, (name, value[:40])
+
+
+def test_the_server_error_page_is_lokomps_own_in_norwegian():
+    from django.template.loader import render_to_string
+
+    page = render_to_string("500.html")
+    assert "Noe gikk galt" in page and "Det du har lagret tidligere, er ikke tapt." in page

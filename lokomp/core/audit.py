@@ -6,7 +6,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
-from django.db import models
+from django.db import models, transaction
 
 from .models import AuditEntry
 
@@ -79,8 +79,10 @@ def log_action(
     )
 
 
+@transaction.atomic
 def save_with_audit(form, *, user, action: str, partnership=None, county=None):
-    """Save a valid ModelForm and log the change with its changed fields."""
+    """Save a valid ModelForm and log the change with its changed fields, in one
+    transaction: a change is never stored without its entry."""
     creating = form.instance._state.adding
     changes = field_changes(form)
     obj = form.save()
