@@ -46,6 +46,8 @@ def field_changes(form) -> dict[str, list[Any]]:
     words the user saw on the page."""
     changes = {}
     for name in form.changed_data:
+        if name == "seen":  # the page's fingerprint of what it showed, not a field
+            continue
         field = form.fields[name]
         old = form.initial.get(name)
         new = form.cleaned_data.get(name)

@@ -1,9 +1,13 @@
 """Form helpers: Designsystemet classes on every widget, and errors tied to their field."""
 
-from typing import TYPE_CHECKING
+import hashlib
+import json
+from typing import TYPE_CHECKING, cast
 
 from django import forms
 from django.core.validators import MaxLengthValidator
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from .text import clean_text
 
@@ -64,5 +68,85 @@ class DsForm(DsFormMixin, forms.Form):
     pass
 
 
+SEEN = "seen"
+
+
+def fingerprint(value) -> str:
+    return hashlib.sha256(json.dumps(value, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
 class DsModelForm(DsFormMixin, forms.ModelForm):
-    pass
+    """Editing a stored object that others may edit too: the page carries a fingerprint of
+    what it showed ("seen"). If someone saved the object in between, the form is not saved:
+    the writer is told who saved and when, sees both versions side by side, and saves again
+    to keep their own."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.stale: dict | None = None
+        if self.instance.pk is not None:
+            self.fields[SEEN] = forms.CharField(widget=forms.HiddenInput, required=False)
+            self.initial[SEEN] = fingerprint(self._stored())
+
+    def _stored(self) -> dict:
+        """What is stored now, as the form's fields show it (read when the form was made)."""
+        return {name: self.initial.get(name) for name in self.fields if name != SEEN}
+
+    def clean(self):
+        data = super().clean()
+        if SEEN in self.fields and self.is_bound:
+            seen = self.data.get(self.add_prefix(SEEN), "")
+            now = self.initial[SEEN]
+            if seen and seen != now:
+                self._tell_stale(data)
+                # Saving again keeps theirs in view (the data is the mixin's own copy).
+                cast(dict, self.data)[self.add_prefix(SEEN)] = now
+        return data
+
+    def _tell_stale(self, data) -> None:
+        from lokomp.core.models import AuditEntry
+
+        latest = (
+            AuditEntry.objects.filter(
+                object_type=self.instance._meta.label_lower, object_id=str(self.instance.pk)
+            )
+            .select_related("user")
+            .first()
+        )
+        stored = self._stored()
+        differences = []
+        for name, theirs in stored.items():
+            yours = self.data.get(self.add_prefix(name), "")
+            field = self.fields[name]
+            shown_theirs = _shown(field, theirs)
+            shown_yours = _shown(field, data.get(name, yours))
+            if shown_theirs != shown_yours:
+                differences.append(
+                    {"label": field.label or name, "theirs": shown_theirs, "yours": shown_yours}
+                )
+        self.stale = {
+            "by": latest.user if latest else None,
+            "at": latest.at if latest else None,
+            "differences": differences,
+        }
+        self.add_error(
+            None,
+            _(
+                "Noen andre har lagret endringer her mens du skrev. Ingenting er lagret. Se "
+                "forskjellene under, og lagre på nytt hvis du vil beholde ditt."
+            ),
+        )
+
+
+def _shown(field, value) -> str:
+    """A value as the page shows it, to compare theirs with yours."""
+    if isinstance(value, list | tuple | set | QuerySet):
+        return ", ".join(sorted(_shown(field, v) for v in value))
+    if hasattr(value, "pk"):
+        return str(value)
+    if hasattr(field, "queryset"):
+        found = field.queryset.filter(pk=value).first() if value not in (None, "") else None
+        return str(found) if found else ("" if value is None else str(value))
+    choices = {str(k): str(v) for k, v in getattr(field, "choices", []) or []}
+    text = "" if value is None else str(value)
+    return choices.get(text, text).strip()
