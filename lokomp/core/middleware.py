@@ -26,6 +26,22 @@ def remember_language(response, request, language: str) -> None:
     )
 
 
+class SecurityHeadersMiddleware:
+    """A Content Security Policy on every answer, and pages for a signed-in user kept out of
+    shared and browser caches ("private, no-store"): they hold what only that user may see."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
+        user = getattr(request, "_cached_user", None)
+        if user is not None and user.is_authenticated:
+            response.headers.setdefault("Cache-Control", "private, no-store")
+        return response
+
+
 class UserLanguageMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
