@@ -102,6 +102,10 @@ def _read_args():
         "core:when_preview": [],
         "core:language": [],
         "accounts:login": [],
+        "accounts:password_reset": [],
+        "accounts:password_reset_sent": [],
+        "accounts:password_reset_confirm": ["MQ", "ugyldig-lenke"],
+        "accounts:password_reset_done": [],
         "registry:units": [],
         "registry:unit_create": [],
         "registry:unit": [unit.pk],
@@ -165,6 +169,10 @@ MATRIX = {
     "core:when_preview": SIGNED_IN,
     "core:language": row(405, 405, 405, 405, 405, 405, 405, 405, 405),
     "accounts:login": ANYONE,
+    "accounts:password_reset": ANYONE,
+    "accounts:password_reset_sent": ANYONE,
+    "accounts:password_reset_confirm": ANYONE,  # an unknown link: "Lenken er brukt …"
+    "accounts:password_reset_done": ANYONE,
     "registry:units": SIGNED_IN,
     "registry:unit_create": row(200, 403, 403, 403, 403, 403, 200, 200, LOGIN),
     "registry:unit": HARSTAD_UNIT,
@@ -236,6 +244,10 @@ def allowed(matrix_row, how=WRITE):
 
 
 POST_MATRIX = {
+    # Anyone asks for a reset link: the same answer for every address, nothing stored.
+    "accounts:password_reset": {p: REDIRECT for p in P},
+    # A new password through an unknown link changes nothing (the real link: tests/accounts).
+    "accounts:password_reset_confirm": {p: PAGE for p in P},
     # Anyone chooses bokmål or nynorsk; a signed-in user's choice is stored on the user.
     "core:language": {p: REDIRECT if p == "anonymous" else WRITE for p in P},
     "registry:unit_create": allowed(MATRIX["registry:unit_create"]),
@@ -301,6 +313,8 @@ READ_ONLY = {
         "templates",
         "template",
         "login",
+        "password_reset_sent",
+        "password_reset_done",
     )
 } - set(POST_MATRIX)
 
@@ -325,6 +339,7 @@ def _fill(name, data, persona):
         "needs:county": {"deadline": "2026-02-15"},
         "needs:question_new": {"text": "Nytt spørsmål", "kind": "text"},
         "core:language": {"language": "nn", "next": "/"},
+        "accounts:password_reset": {"email": "ukjent@example.no"},
     }.get(name, {})
     data.update(filled)
     if name == "needs:new":
