@@ -72,6 +72,7 @@ def log_action(
     return AuditEntry.objects.create(
         action=action,
         user=user if getattr(user, "is_authenticated", False) else None,
+        actor_name=str(user)[:150] if getattr(user, "is_authenticated", False) else "",
         object_type=obj._meta.label_lower,
         object_id=str(obj.pk),
         object_repr=str(obj)[:300],

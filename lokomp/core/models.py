@@ -89,6 +89,8 @@ class AuditEntry(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
+    # The actor's name as it was: the entry keeps it when the user is deleted.
+    actor_name = models.CharField(max_length=150, blank=True)
     action = models.CharField(max_length=80)
     object_type = models.CharField(max_length=80)
     object_id = models.CharField(max_length=40)
@@ -115,6 +117,19 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%d.%m.%Y %H:%M} {self.action} {self.object_repr}"
+
+    def save(self, *args, **kwargs):
+        """Entries are written once and never changed."""
+        if self.pk is not None:
+            raise PermissionError("An audit entry is never changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("An audit entry is never deleted.")
+
+    @property
+    def actor(self) -> str:
+        return str(self.user) if self.user else self.actor_name
 
     @property
     def sentence(self) -> str:
