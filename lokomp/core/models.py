@@ -151,4 +151,5 @@ SENTENCES = {
     "needs.template.created": gettext_lazy("Skjemaet %(object)s ble laget"),
     "partnerships.coordinator.created": gettext_lazy("%(object)s ble lagt til"),
     "partnerships.coordinator.deleted": gettext_lazy("%(object)s ble fjernet"),
+    "calendar.link.renewed": gettext_lazy("Ny kalenderlenke for %(object)s"),
 }

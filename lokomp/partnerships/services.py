@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -30,6 +32,21 @@ def _composition(partnership: Partnership) -> dict[str, list[str]]:
             str(share) for share in partnership.county_shares.select_related("county")
         ],
     }
+
+
+@transaction.atomic
+def calendar_token_renew(*, obj, user, partnership=None, county=None) -> None:
+    """A new secret calendar link for a partnership or a unit; the old one stops working."""
+    obj.calendar_token = uuid.uuid4()
+    obj.save(update_fields=["calendar_token"])
+    log_action(
+        "calendar.link.renewed",
+        user=user,
+        obj=obj,
+        changes={_("Kalenderlenke"): [_("gammel"), _("ny")]},
+        partnership=partnership,
+        county=county,
+    )
 
 
 @transaction.atomic

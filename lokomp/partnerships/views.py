@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from lokomp.accounts.models import Role
 from lokomp.core.models import AuditEntry
@@ -28,7 +29,12 @@ from .forms import (
     PartnershipForm,
     SteeringGroupFormSet,
 )
-from .services import coordinator_add, coordinator_remove, partnership_update
+from .services import (
+    calendar_token_renew,
+    coordinator_add,
+    coordinator_remove,
+    partnership_update,
+)
 
 
 @login_required
@@ -125,6 +131,15 @@ def coordinators(request, slug: str):
         "partnerships/coordinators.html",
         {"partnership": partnership, "form": form, "current": current},
     )
+
+
+@login_required
+@require_POST
+def calendar_renew(request, slug: str):
+    partnership = get_partnership_for_editor(request, slug)
+    calendar_token_renew(obj=partnership, user=request.user, partnership=partnership)
+    messages.success(request, _("Ny abonnementslenke er laget. Den gamle virker ikke lenger."))
+    return redirect("partnerships:detail", slug=slug)
 
 
 @login_required

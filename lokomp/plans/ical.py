@@ -103,6 +103,7 @@ def current_plans(partnerships, *, today: date) -> tuple[list[int], str]:
         ActionPlan.objects.filter(
             partnership__in=partnerships,
             school_year__gte=school_year_of(today) - 1,
+            published=True,  # a draft plan is not handed to calendar programs
         )
         .annotate(
             measures_changed=Subquery(measures.annotate(x=Max("updated_at")).values("x")),

@@ -8,6 +8,9 @@ urlpatterns = [
     path("enheter/ny/", views.unit_create, name="unit_create"),
     path("enheter/<id:pk>/", views.unit_detail, name="unit"),
     path("enheter/<id:pk>/endre/", views.unit_edit, name="unit_edit"),
+    path(
+        "enheter/<id:pk>/ny-kalenderlenke/", views.unit_calendar_renew, name="unit_calendar_renew"
+    ),
     path("eiere/", views.owner_list, name="owners"),
     path("eiere/ny/", views.owner_create, name="owner_create"),
     path("eiere/<id:pk>/", views.owner_detail, name="owner"),

@@ -5,10 +5,12 @@ from django.db.models import Sum
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from lokomp.accounts.scoping import get_object_in, require
 from lokomp.core.audit import save_with_audit
 from lokomp.core.validators import parse_id
+from lokomp.partnerships.services import calendar_token_renew
 
 from .access import (
     county_audit_entries,
@@ -97,6 +99,15 @@ def unit_detail(request, pk: int):
         "registry/unit_detail.html",
         {"unit": unit, "can_edit": can_edit, "feed_url": feed_url},
     )
+
+
+@login_required
+@require_POST
+def unit_calendar_renew(request, pk: int):
+    unit = get_object_in(editable_units(request.user), visible_units(request.user), pk=pk)
+    calendar_token_renew(obj=unit, user=request.user, county=unit.municipality.county)
+    messages.success(request, _("Ny abonnementslenke er laget. Den gamle virker ikke lenger."))
+    return redirect("registry:unit", pk=unit.pk)
 
 
 @login_required

@@ -77,6 +77,10 @@ def test_semester_and_continuous(client, sor_troms):
     assert semester.decoded("dtend") == date(2026, 7, 1)
     # "Fortløpende" has no place on a calendar.
     assert "Tiltak 1: Opplæring av nyansatte" not in events
+    # Tiltak 7 is in the 2026–27 plan, a draft: it comes in when the plan is published.
+    assert "Tiltak 7: Nettverk koordinatorer skole og PPT" not in events
+    sor_troms.plans.filter(school_year=2026).update(published=True)
+    events = _events(_feed(client, "plans:partnership_feed", sor_troms.calendar_token))
     assert "Tiltak 7: Nettverk koordinatorer skole og PPT" in events
 
 
@@ -148,3 +152,29 @@ def test_wrong_token_is_404(client):
 def test_school_year_of():
     assert school_year_of(date(2026, 7, 31)) == 2025
     assert school_year_of(date(2026, 8, 1)) == 2026
+
+
+def test_a_calendar_link_is_renewed_and_the_old_one_stops(as_user, sor_troms):
+    old = reverse("plans:partnership_feed", args=[sor_troms.calendar_token])
+    response = as_user("koordinator").post(
+        reverse("partnerships:calendar_renew", args=[sor_troms.slug])
+    )
+    assert response.status_code == 302
+    sor_troms.refresh_from_db()
+    assert as_user(None).get(old).status_code == 404
+    new = reverse("plans:partnership_feed", args=[sor_troms.calendar_token])
+    assert as_user(None).get(new).status_code == 200
+    unit = Unit.objects.get(name="Kanebogen skole")
+    old_unit = reverse("plans:unit_feed", args=[unit.calendar_token])
+    as_user("rektor").post(reverse("registry:unit_calendar_renew", args=[unit.pk]))
+    assert as_user(None).get(old_unit).status_code == 404
+
+
+def test_feeds_carry_only_published_plans(client, sor_troms):
+    plan = sor_troms.plans.get(school_year=2025)
+    url = reverse("plans:partnership_feed", args=[sor_troms.calendar_token])
+    assert list(_feed(client, "plans:partnership_feed", sor_troms.calendar_token).walk("VEVENT"))
+    plan.published = False
+    plan.save()
+    cal = Calendar.from_ical(client.get(url).content)
+    assert list(cal.walk("VEVENT")) == []
