@@ -1,4 +1,5 @@
-"""`lokomp`: one entry point for the operations (serve, demo data, export, benchmark)."""
+"""`lokomp`: one entry point for the operations (serve, demo data, export, backup and
+restore, benchmark)."""
 
 import argparse
 import os
@@ -31,6 +32,11 @@ def main(argv: list[str] | None = None) -> None:
     bench = sub.add_parser("bench", help="Mål sidetider mot en bar visning (fra kildekoden).")
     bench.add_argument("--rounds", type=int, default=40)
     bench.add_argument("--databases", default="sqlite,postgres")
+    backup = sub.add_parser("backup", help="Sikkerhetskopi av databasen til fil (.json.gz).")
+    backup.add_argument("file")
+    restore = sub.add_parser("restore", help="Les tilbake en sikkerhetskopi (erstatter alt).")
+    restore.add_argument("file")
+    restore.add_argument("--yes", action="store_true")
     sub.add_parser("manage", help="Django-kommandoer (lokomp manage -- migrate …).", add_help=False)
     if argv and argv[0] == "manage":
         _django(argv[1:])
@@ -45,6 +51,10 @@ def main(argv: list[str] | None = None) -> None:
         _django(
             ["export_plan", args.partnership, args.year, "--format", args.format, "--out", args.out]
         )
+    elif args.command == "backup":
+        _django(["backup", args.file])
+    elif args.command == "restore":
+        _django(["restore", args.file, *(["--yes"] if args.yes else [])])
     elif args.command == "bench":
         # The benchmark lives beside the package, in the source tree (bench/).
         root = Path(__file__).resolve().parent.parent

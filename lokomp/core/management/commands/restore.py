@@ -1,0 +1,24 @@
+"""`lokomp restore FILE`: the database as the backup file holds it. Everything in the
+database now is replaced, in one transaction: a file that cannot be read changes nothing."""
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+
+class Command(BaseCommand):
+    help = "Les tilbake en sikkerhetskopi (erstatter alt i databasen)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file")
+        parser.add_argument("--yes", action="store_true", help="Ikke spør før alt erstattes.")
+
+    def handle(self, *args, file, yes, **options):
+        if not yes and input("Alt i databasen erstattes. Skriv ja for å fortsette: ") != "ja":
+            self.stdout.write("Avbrutt.")
+            return
+        with transaction.atomic():
+            # Flushing brings back content types and permissions, which the file leaves out.
+            call_command("flush", interactive=False, verbosity=0)
+            call_command("loaddata", file, verbosity=0)
+        self.stdout.write(f"Databasen er lest tilbake fra {file}.")
