@@ -123,6 +123,8 @@ else:
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": env_str("SQLITE_PATH", str(VAR_DIR / "lokomp.sqlite3")),
             "OPTIONS": {
+                # Writers queue for up to 20 s instead of failing with "database is locked".
+                "timeout": 20,
                 "transaction_mode": "IMMEDIATE",
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
             },
