@@ -1,5 +1,7 @@
 """Users and their roles. Every role is bound to the scope it works in."""
 
+import uuid
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
@@ -87,3 +89,39 @@ class RoleAssignment(models.Model):
             raise ValidationError(
                 {"side": _("Oppgi om koordinatoren er på eiersiden eller UH-siden.")}
             )
+
+
+class Invitation(models.Model):
+    """A role offered to an e-mail address. Appointment is by invitation: the link is sent
+    to the address, and only a signed-in user with that e-mail address, other than the one
+    who invited, can take the role. Nobody learns from the form who has an account."""
+
+    email = models.EmailField(_("E-postadresse"))
+    role = models.CharField(_("Rolle"), max_length=20, choices=Role.choices)
+    partnership = models.ForeignKey(
+        "partnerships.Partnership",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    side = models.CharField(_("Side"), max_length=5, choices=Side.choices, blank=True)
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        User, null=True, on_delete=models.SET_NULL, related_name="invitations_sent"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    VALID_DAYS = 14
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("invitasjon")
+        verbose_name_plural = _("invitasjoner")
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()}: {self.email}"

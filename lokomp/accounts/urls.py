@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from . import views
 from .forms import LoginForm, PasswordResetForm, SetPasswordForm
 
 app_name = "accounts"
@@ -13,6 +14,7 @@ urlpatterns = [
         name="login",
     ),
     path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("invitasjon/<uuid:token>/", views.invitation, name="invitation"),
     # A forgotten password: a link by e-mail, valid for a day, used once.
     path(
         "glemt-passord/",

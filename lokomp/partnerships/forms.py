@@ -118,28 +118,15 @@ class NewPlanForm(DsFormMixin, forms.Form):
     )
 
 
-class AddCoordinatorForm(DsFormMixin, forms.Form):
-    """Users come from the production login (Feide, ID-porten); here an existing user is
-    given the coordinator role."""
+class InviteCoordinatorForm(DsFormMixin, forms.Form):
+    """Coordinators are appointed by invitation to an e-mail address: the link goes there,
+    and the form says the same whether or not the address has an account."""
 
-    user = forms.CharField(
-        label=_("Brukernavn eller e-postadresse"),
-        max_length=254,
-        error_messages={"required": _("Skriv brukernavnet eller e-postadressen.")},
+    email = forms.EmailField(
+        label=_("E-postadresse"),
+        error_messages={
+            "required": _("Skriv e-postadressen til den du vil invitere."),
+            "invalid": _("Skriv en gyldig e-postadresse."),
+        },
     )
     side = forms.ChoiceField(label=_("Side"), choices=Side.choices, widget=forms.RadioSelect)
-
-    def clean_user(self):
-        from lokomp.accounts.models import User
-
-        value = self.cleaned_data["user"].strip()
-        user = (
-            User.objects.filter(username=value).first()
-            or User.objects.filter(email__iexact=value).first()
-        )
-        if user is None:
-            raise forms.ValidationError(
-                _("Fant ingen bruker «%(user)s». Brukeren må ha logget inn i Lokomp én gang.")
-                % {"user": value}
-            )
-        return user

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import uuid
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from lokomp.accounts.models import Role, RoleAssignment
+from lokomp.accounts.models import RoleAssignment
 from lokomp.core.audit import field_changes, log_action
 
 from .models import Partnership, PartnershipInstitution, PartnershipOwner
@@ -89,30 +88,6 @@ def partnership_update(*, form, steering, shares, user) -> Partnership:
             partnership=partnership,
         )
     return partnership
-
-
-@transaction.atomic
-def coordinator_add(*, partnership: Partnership, user, side: str, by) -> RoleAssignment:
-    if RoleAssignment.objects.filter(
-        user=user, role=Role.COORDINATOR, partnership=partnership
-    ).exists():
-        raise ValidationError(
-            _("%(user)s er allerede koordinator i %(partnership)s.")
-            % {"user": user, "partnership": partnership}
-        )
-    assignment = RoleAssignment(
-        user=user, role=Role.COORDINATOR, partnership=partnership, side=side
-    )
-    assignment.full_clean()
-    assignment.save()
-    log_action(
-        "partnerships.coordinator.created",
-        user=by,
-        obj=assignment,
-        changes={_("Koordinator"): [None, f"{user} ({assignment.get_side_display()})"]},
-        partnership=partnership,
-    )
-    return assignment
 
 
 @transaction.atomic

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -8,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lokomp.accounts.models import Role
+from lokomp.accounts.services import invitation_send
 from lokomp.core.models import AuditEntry
 from lokomp.core.validators import parse_id
 from lokomp.needs.access import can_read_reports
@@ -23,15 +23,14 @@ from .access import (
     visible_partnerships,
 )
 from .forms import (
-    AddCoordinatorForm,
     CountyShareFormSet,
+    InviteCoordinatorForm,
     NewPlanForm,
     PartnershipForm,
     SteeringGroupFormSet,
 )
 from .services import (
     calendar_token_renew,
-    coordinator_add,
     coordinator_remove,
     partnership_update,
 )
@@ -98,7 +97,7 @@ def partnership_edit(request, slug: str):
 @login_required
 def coordinators(request, slug: str):
     partnership = get_partnership_for_editor(request, slug)
-    form = AddCoordinatorForm(request.POST or None)
+    form = InviteCoordinatorForm(request.POST or None)
     if request.method == "POST" and "fjern" in request.POST:
         assignment = get_object_or_404(
             partnership.role_assignments.filter(role=Role.COORDINATOR),
@@ -111,25 +110,27 @@ def coordinators(request, slug: str):
         return redirect("partnerships:coordinators", slug=slug)
     if request.method == "POST" and form.is_valid():
         try:
-            coordinator_add(
+            invitation_send(
                 partnership=partnership,
-                user=form.cleaned_data["user"],
+                email=form.cleaned_data["email"],
                 side=form.cleaned_data["side"],
                 by=request.user,
+                base_url=request.build_absolute_uri("/"),
             )
-        except ValidationError as error:
-            form.add_error("user", error.messages[0])
+        except OSError:  # the mail server did not take it: nothing is stored
+            form.add_error(None, _("E-posten kunne ikke sendes nå. Prøv igjen om litt."))
         else:
             messages.success(
                 request,
-                _("%(user)s er lagt til som koordinator.") % {"user": form.cleaned_data["user"]},
+                _("Invitasjonen er sendt til %(email)s.") % {"email": form.cleaned_data["email"]},
             )
             return redirect("partnerships:coordinators", slug=slug)
     current = partnership.role_assignments.filter(role=Role.COORDINATOR).select_related("user")
+    pending = partnership.invitations.filter(accepted_at__isnull=True)
     return render(
         request,
         "partnerships/coordinators.html",
-        {"partnership": partnership, "form": form, "current": current},
+        {"partnership": partnership, "form": form, "current": current, "pending": pending},
     )
 
 

@@ -1,4 +1,7 @@
+import re
+
 import pytest
+from django.core import mail
 from django.urls import reverse
 
 from lokomp.core.models import AuditEntry
@@ -86,17 +89,24 @@ def test_share_to_own_county_is_refused(as_user, sor_troms):
     assert "Velg et annet fylke" in response.content.decode()
 
 
-def test_county_admin_adds_and_removes_a_coordinator(as_user, sor_troms):
+def test_a_coordinator_is_appointed_by_invitation_and_removed(as_user, sor_troms):
     client = as_user("statsforvalter")
     url = reverse("partnerships:coordinators", args=["sor-troms-evenes"])
-    response = client.post(url, {"user": "ukjent@lokomp.example", "side": "uh"})
-    assert "Fant ingen bruker «ukjent@lokomp.example»" in response.content.decode()
-    response = client.post(url, {"user": "koordinator", "side": "owner"})
-    assert "er allerede koordinator" in response.content.decode()
-    response = client.post(url, {"user": "forum@lokomp.example", "side": "uh"})
-    assert response.status_code == 302
+    # The same answer for an address with or without an account: nothing is revealed.
+    for email in ("ukjent@lokomp.example", "forum@lokomp.example"):
+        response = client.post(url, {"email": email, "side": "uh"}, follow=True)
+        assert f"Invitasjonen er sendt til {email}." in response.content.decode()
+    assert [m.to for m in mail.outbox] == [["ukjent@lokomp.example"], ["forum@lokomp.example"]]
+    link = re.search(r"http://testserver(/konto/invitasjon/\S+/)", mail.outbox[1].body).group(1)
+    # Nobody else takes the role with the link, and the inviter cannot appoint itself.
+    refused = as_user("rektor").post(link)
+    assert refused.status_code == 403
+    assert "en annen e-postadresse" in refused.content.decode()
+    assert not sor_troms.role_assignments.filter(user__username="rektor").exists()
+    assert as_user("forum").post(link).status_code == 302
     role = sor_troms.role_assignments.get(user__username="forum")
     assert role.get_side_display() == "UH-siden"
+    assert "allerede brukt" in as_user("forum").get(link).content.decode()
     # The new coordinator may now change the plan.
     plan_edit = reverse("plans:plan_edit", args=["sor-troms-evenes", "2025-2026"])
     assert as_user("forum").get(plan_edit).status_code == 200
@@ -104,6 +114,19 @@ def test_county_admin_adds_and_removes_a_coordinator(as_user, sor_troms):
     assert as_user("forum").get(plan_edit).status_code == 403
     log = client.get(reverse("partnerships:audit", args=["sor-troms-evenes"])).content.decode()
     assert "Per Olav Lyngmo (UH-siden)" in log
+
+
+def test_nobody_appoints_themselves(as_user, sor_troms):
+    from lokomp.accounts.models import User
+
+    admin = User.objects.get(username="statsforvalter")
+    client = as_user("statsforvalter")
+    url = reverse("partnerships:coordinators", args=["sor-troms-evenes"])
+    client.post(url, {"email": admin.email, "side": "owner"})
+    link = re.search(r"http://testserver(/konto/invitasjon/\S+/)", mail.outbox[0].body).group(1)
+    response = client.post(link)
+    assert "en invitasjon du har sendt selv" in response.content.decode()
+    assert not sor_troms.role_assignments.filter(user=admin).exists()
 
 
 def test_coordinator_of_another_partnership_cannot_be_removed_here(as_user, ost_finnmark):
