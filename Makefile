@@ -8,7 +8,7 @@ ADDRESS ?= 127.0.0.1:8000
 # The nynorsk catalogue (bokmål is the source language), compiled from its .po file.
 CATALOGUES := lokomp/locale/nn/LC_MESSAGES/django.mo
 
-.PHONY: run test lint bench deps test-deps system-deps messages clean
+.PHONY: run test lint bench load deps test-deps system-deps messages clean
 
 run: system-deps deps
 	$(PY) manage.py migrate --noinput
@@ -26,6 +26,10 @@ lint: test-deps
 	$(VENV)/bin/ruff check lokomp tests bench
 	$(VENV)/bin/ruff format --check lokomp tests bench
 	$(VENV)/bin/mypy
+
+# Twenty users at once against gunicorn on the loopback address (LOAD_ARGS="--seconds 120").
+load: deps test-deps
+	$(PY) -m bench.load $(LOAD_ARGS)
 
 bench: deps
 	$(PY) manage.py migrate --noinput
