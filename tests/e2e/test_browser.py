@@ -159,3 +159,28 @@ def test_switch_to_nynorsk_and_download_the_plan_in_nynorsk(page, live_url):
     expect(page.get_by_role("heading", name="Oversyn")).to_be_visible()
     page.get_by_role("button", name="Bokmål").click()
     expect(page.get_by_role("heading", name="Oversikt")).to_be_visible()
+
+
+def test_two_browsers_edit_the_same_measure(browser, live_url):
+    """Two coordinators in two browsers: the second is told, sees both, and decides."""
+    contexts = [browser.new_context(locale="nb-NO") for _ in range(2)]
+    first, second = (context.new_page() for context in contexts)
+    edit = live_url + "/partnerskap/sor-troms-evenes/plan/2025-2026/tiltak/5/endre/"
+    for page in (first, second):
+        login(page, live_url, "koordinator")
+        page.goto(edit)
+    first.locator("input[name=title]").fill("Endret i første nettleser")
+    first.get_by_role("button", name="Lagre tiltaket").click()
+    expect(
+        first.get_by_role("heading", name=re.compile("Endret i første nettleser"))
+    ).to_be_visible()
+    second.locator("textarea[name=how]").fill("Min nye beskrivelse")
+    second.get_by_role("button", name="Lagre tiltaket").click()
+    stale = second.get_by_test_id("stale")
+    expect(stale).to_be_visible()
+    expect(stale).to_contain_text("Endret i første nettleser")
+    expect(second.locator("textarea[name=how]")).to_have_value("Min nye beskrivelse")
+    second.get_by_role("button", name="Lagre tiltaket").click()
+    expect(second.get_by_text("Min nye beskrivelse")).to_be_visible()
+    for context in contexts:
+        context.close()
