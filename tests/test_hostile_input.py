@@ -105,14 +105,15 @@ def test_a_time_far_out_is_kept_as_written_and_next_years_plan_is_made(as_user, 
 
 def test_control_characters_never_break_word_and_excel(as_user, plan_2025):
     """A vertical tab typed in a form becomes a line break; one stored before (or written
-    straight to the database) is cleaned where the documents are written."""
+    straight to the database) is cleaned where the documents are written. (A stored NUL
+    cannot exist on PostgreSQL, so the stored control character here is SOH.)"""
     client = as_user("koordinator")
     url = reverse("plans:measure_edit", args=[*PLAN, 3])
     data = form_data(client.get(url).content.decode())
     data["how"] = "Linje én\x0blinje to"
     assert client.post(url, data).status_code == 302
     assert plan_2025.measures.get(number=3).how == "Linje én\nlinje to"
-    plan_2025.measures.filter(number=4).update(how="Gammel\x0btekst\x00", title="=1+2")
+    plan_2025.measures.filter(number=4).update(how="Gammel\x0btekst\x01", title="=1+2")
     docx = client.get(reverse("plans:plan_docx", args=PLAN))
     assert docx.status_code == 200
     words = "\n".join(
@@ -128,7 +129,7 @@ def test_control_characters_never_break_word_and_excel(as_user, plan_2025):
 def test_an_old_submitted_version_with_a_vertical_tab_still_prints(report_2023_version):
     version = report_2023_version
     snapshot = version.snapshot
-    snapshot["sections"][0]["questions"][0]["shown"] = "Svar\x0bmed Shift+Enter\x00"
+    snapshot["sections"][0]["questions"][0]["shown"] = "Svar\x0bmed Shift+Enter\x01"
     ReportVersion.objects.filter(pk=version.pk).update(snapshot=snapshot)
     client = client_for("statsforvalter")
     for name in ("needs:docx", "needs:pdf"):
