@@ -5,6 +5,7 @@ typed, never a server error; documents hold up even with old stored values."""
 from io import BytesIO
 
 import pytest
+from django.db import transaction
 from django.urls import reverse
 from docx import Document
 from hypothesis import HealthCheck, given, settings
@@ -18,7 +19,7 @@ from lokomp.plans.models import ActionPlan, Measure
 from .conftest import PERSONAS, client_for
 from .forms import form_data
 from .needs.conftest import question, section_index
-from .test_permissions import MATRIX, _args
+from .test_permissions import MATRIX, PAGE, POST_MATRIX, WRITE, _args
 
 pytestmark = pytest.mark.django_db
 
@@ -208,3 +209,55 @@ def test_the_server_error_page_is_lokomps_own_in_norwegian():
 
     page = render_to_string("500.html")
     assert "Noe gikk galt" in page and "Det du har lagret tidligere, er ikke tapt." in page
+
+
+def _form_pages():
+    """Every form a persona may post, with that persona."""
+    for name, statuses in sorted(POST_MATRIX.items()):
+        persona = next((p for p, s in statuses.items() if s in (WRITE, PAGE)), None)
+        if persona and MATRIX[name][persona] == 200:
+            yield name, persona
+
+
+HOSTILE_TEXT = st.sampled_from(
+    [
+        "9" * 5000,
+        "\x00",
+        "Linje\x0bto",
+        '=HYPERLINK("x")',
+        "<script>alert(1)</script>",
+        "-1",
+        "x" * 20_000,
+        "31.12.9999",
+        "ä" * 301,
+    ]
+) | st.text(max_size=60)
+
+
+@pytest.mark.parametrize(("name", "persona"), list(_form_pages()))
+@settings(
+    max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(value=HOSTILE_TEXT)
+def test_hostile_values_in_every_form_never_give_a_server_error(name, persona, value):
+    client = client_for(PERSONAS[persona])
+    client.raise_request_exception = False
+    url = reverse(name, args=_args(name))
+    data = form_data(client.get(url).content.decode())
+    for key, current in list(data.items()):
+        if isinstance(current, str) and not key.endswith(
+            (
+                "TOTAL_FORMS",
+                "INITIAL_FORMS",
+                "MIN_NUM_FORMS",
+                "MAX_NUM_FORMS",
+                "-rev",
+                "-was",
+                "seen",
+            )
+        ):
+            data[key] = value
+    with transaction.atomic():
+        response = client.post(url, data)
+        transaction.set_rollback(True)
+    assert response.status_code < 500, (name, value[:40])
