@@ -72,6 +72,8 @@ SEEN = "seen"
 
 
 def fingerprint(value) -> str:
+    """A short digest of what a page showed, so a save can tell "left as it was" from
+    "changed" even where someone else changed it in between."""
     return hashlib.sha256(json.dumps(value, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 

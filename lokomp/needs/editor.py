@@ -10,16 +10,14 @@ that answer only, showing the other person's text beside one's own to merge.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lokomp.core.audit import log_action
+from lokomp.core.forms import fingerprint
 from lokomp.core.questions import Posted, QuestionState, kind_for
 from lokomp.core.validators import parse_id
 
@@ -30,12 +28,6 @@ from .models import Answer, NeedsReport, TemplateSection
 
 class ReportFrozen(Exception):
     """A submitted report cannot change; the county admin can reopen it."""
-
-
-def fingerprint(value: Any) -> str:
-    """A short digest of what a page showed, so a save can tell "left as it was" from
-    "changed" even where someone else changed it in between."""
-    return hashlib.sha256(json.dumps(value, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 
 @dataclass
