@@ -136,8 +136,9 @@ class Kind:
         state.values[state.name] = state.content.get("text", "")
         state.values[f"{state.name}-choice"] = state.content.get("choice")
 
-    def read(self, state: QuestionState, post) -> None:
-        state.values[state.name] = clean_text(post.get(state.name, ""))
+    def read(self, state: QuestionState, post: Posted) -> None:
+        """The posted values, as typed (`Posted` has cleaned them)."""
+        state.values[state.name] = post.get(state.name, "")
 
     def parse(self, state: QuestionState) -> dict:
         return {"text": state.values.get(state.name, ""), "choice": None, "data": {}}
@@ -393,7 +394,7 @@ class Number(Kind):
     template = "questions/number.html"
 
     def read(self, state, post):
-        state.values[state.name] = clean_text(post.get(state.name, "")).strip()
+        state.values[state.name] = post.get(state.name, "").strip()
 
     def parse(self, state):
         raw = str(state.values.get(state.name, "")).replace("\u00a0", "").replace(" ", "")

@@ -24,7 +24,6 @@ from lokomp.core.questions import (
     label_of,
     register,
 )
-from lokomp.core.text import clean_text
 from lokomp.core.validators import format_account_number, is_number, is_valid_account_number
 from lokomp.plans.models import Goal, GoalLevel, Responsibility
 
@@ -234,7 +233,7 @@ class Partners(Kind):
     def read(self, state, post):
         super().read(state, post)
         for key in self.EXTRA:
-            state.values[f"{state.name}-{key}"] = clean_text(post.get(f"{state.name}-{key}", ""))
+            state.values[f"{state.name}-{key}"] = post.get(f"{state.name}-{key}", "")
 
     def parse(self, state):
         text = state.values.get(state.name, "")
@@ -326,7 +325,7 @@ class NumbersPerMunicipality(Kind):
     def read(self, state, post):
         for row in state.content["rows"]:
             name = self._name(state, row)
-            state.values[name] = clean_text(post.get(name, "")).strip()
+            state.values[name] = post.get(name, "").strip()
 
     def parse(self, state):
         rows = []
@@ -415,11 +414,11 @@ class Goals(Kind):
     def read(self, state, post):
         for goal in state.content["goals"]:
             key = f"{state.name}-goal-{goal['id']}"
-            state.values[key] = clean_text(post.get(key, goal["text"]))
+            state.values[key] = post.get(key, goal["text"])
         for n in range(NEW_GOAL_ROWS):
             for part in ("new", "newlevel"):
                 key = f"{state.name}-{part}-{n}"
-                state.values[key] = clean_text(post.get(key, ""))
+                state.values[key] = post.get(key, "")
 
     def parse(self, state):
         level = state.question.options.get("level")
@@ -616,7 +615,7 @@ class Budget(Kind):
             key = line.key()
             state.values[f"{key}-estimate"] = post.get(f"{key}-estimate") == "on"
             for name in self.CELLS:
-                state.values[f"{key}-{name}"] = clean_text(post.get(f"{key}-{name}", ""))
+                state.values[f"{key}-{name}"] = post.get(f"{key}-{name}", "")
 
     def parse(self, state):
         """Cells that cannot be read keep their stored value and are shown as typed with
