@@ -89,7 +89,7 @@ def _serve(env: dict, database: str) -> tuple[subprocess.Popen, str]:
             time.sleep(0.2)
 
 
-def _ids(env: dict) -> tuple[str, int, int]:
+def _ids(env: dict) -> tuple[str, int]:
     """The demo partnership's feed token, its 2026 report and the section to save."""
     script = (
         "from lokomp.needs.models import NeedsReport;"
@@ -106,7 +106,7 @@ def _ids(env: dict) -> tuple[str, int, int]:
         text=True,
         check=True,
     ).stdout.split()
-    return out[-2], int(out[-1]), 0
+    return out[-2], int(out[-1])
 
 
 async def _user(url: str, token: str, report: int, until: float, timings: dict, errors: dict):
@@ -154,7 +154,7 @@ async def _user(url: str, token: str, report: int, until: float, timings: dict, 
 
 def run(database: str, users: int, seconds: int) -> list[str]:
     env = _prepare(database)
-    token, report, _ = _ids(env)
+    token, report = _ids(env)
     server, url = _serve(env, database)
     kinds = ("plan page", "calendar feed", "needs-report save")
     timings: dict = {k: [] for k in kinds}
