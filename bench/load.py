@@ -90,7 +90,7 @@ def _serve(env: dict, database: str) -> tuple[subprocess.Popen, str]:
 
 
 def _ids(env: dict) -> tuple[str, int]:
-    """The demo partnership's feed token, its 2026 report and the section to save."""
+    """The demo partnership's feed token and its 2026 needs report."""
     script = (
         "from lokomp.needs.models import NeedsReport;"
         "from lokomp.partnerships.models import Partnership;"
