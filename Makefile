@@ -37,7 +37,7 @@ bench: deps
 
 deps: $(VENV)/.deps node_modules/.deps $(CATALOGUES)
 
-test-deps: $(VENV)/.test-deps
+test-deps: $(VENV)/.test-deps tests/oidc/node_modules/.deps
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null || { echo "Fant ikke $(PYTHON). Installer Python 3.11."; exit 1; }
@@ -67,6 +67,11 @@ node_modules/.deps: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# The OpenID Connect provider the login tests start in place of Feide and ID-porten.
+tests/oidc/node_modules/.deps: tests/oidc/package.json tests/oidc/package-lock.json
+	npm ci --prefix tests/oidc --no-audit --no-fund --loglevel=error
+	touch $@
+
 # Debian packages: Chromium for the browser tests, fonts for the PDFs, gettext for the
 # nynorsk catalogue.
 system-deps:
@@ -79,4 +84,4 @@ system-deps:
 	fi
 
 clean:
-	rm -rf $(VENV) node_modules var staticfiles $(CATALOGUES)
+	rm -rf $(VENV) node_modules tests/oidc/node_modules var staticfiles $(CATALOGUES)

@@ -158,6 +158,37 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Lokomp <ikke-svar@lokomp.no>")
 PASSWORD_RESET_TIMEOUT = 3600 * 24
+
+
+def _login_provider(prefix: str, scope: str, acr_values: str) -> dict[str, str] | None:
+    """Feide or ID-porten by OpenID Connect, when its issuer and client are set."""
+    issuer = env_str(f"{prefix}_ISSUER", "")
+    if not issuer:
+        return None
+    provider = {
+        "issuer": issuer.rstrip("/"),
+        "client_id": env_str(f"{prefix}_CLIENT_ID", ""),
+        "client_secret": env_str(f"{prefix}_CLIENT_SECRET", ""),
+        "scope": env_str(f"{prefix}_SCOPE", scope),
+        "acr_values": env_str(f"{prefix}_ACR_VALUES", acr_values),
+    }
+    if not provider["client_id"] or not provider["client_secret"]:
+        raise ImproperlyConfigured(f"{prefix}_CLIENT_ID and {prefix}_CLIENT_SECRET must be set")
+    return provider
+
+
+# Login with Feide (staff of schools, kindergartens and universities) and ID-porten (everyone
+# else), each on when its LOKOMP_<NAME>_ISSUER is set (docs/operations.md).
+LOGIN_PROVIDERS = {
+    name: provider
+    for name, provider in {
+        "feide": _login_provider("LOKOMP_FEIDE", "openid email profile", ""),
+        "idporten": _login_provider(
+            "LOKOMP_IDPORTEN", "openid profile", "idporten-loa-substantial"
+        ),
+    }.items()
+    if provider
+}
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:home"

@@ -102,6 +102,8 @@ def _read_args():
         "core:when_preview": [],
         "core:language": [],
         "accounts:login": [],
+        "accounts:external_login": ["feide"],
+        "accounts:external_callback": ["feide"],
         "accounts:password_reset": [],
         "accounts:invitation": ["2f0b9b7e-6d1c-4a0e-9a77-1d3e5c2b8f41"],
         "accounts:password_reset_sent": [],
@@ -172,6 +174,10 @@ MATRIX = {
     "core:when_preview": SIGNED_IN,
     "core:language": row(405, 405, 405, 405, 405, 405, 405, 405, 405),
     "accounts:login": ANYONE,
+    # Feide and ID-porten are not set up here: 404 for all. Signing in through them, and who
+    # it lets in, is tested against a real provider in tests/accounts/test_external_login.py.
+    "accounts:external_login": row(404, 404, 404, 404, 404, 404, 404, 404, 404),
+    "accounts:external_callback": row(404, 404, 404, 404, 404, 404, 404, 404, 404),
     "accounts:password_reset": ANYONE,
     # An unknown invitation: 404 for everyone (a real one: tests/partnerships).
     "accounts:invitation": row(404, 404, 404, 404, 404, 404, 404, 404, LOGIN),
@@ -323,6 +329,8 @@ READ_ONLY = {
         "templates",
         "template",
         "login",
+        "external_login",
+        "external_callback",
         "password_reset_sent",
         "password_reset_done",
     )

@@ -125,3 +125,33 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_role_display()}: {self.email}"
+
+
+class LoginProvider(models.TextChoices):
+    FEIDE = "feide", "Feide"
+    IDPORTEN = "idporten", "ID-porten"
+
+
+class ExternalIdentity(models.Model):
+    """A Feide or ID-porten identity tied to a Lokomp user. Made the first time the person
+    signs in through an invitation or with an e-mail address the provider has verified;
+    never made for someone Lokomp does not know."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="identities")
+    provider = models.CharField(_("Innlogging"), max_length=20, choices=LoginProvider.choices)
+    # The provider's stable identifier (OpenID Connect "sub"), never the national identity
+    # number itself.
+    subject = models.CharField(max_length=255)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_login_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["provider", "subject"], name="identity_unique"),
+            models.UniqueConstraint(fields=["user", "provider"], name="identity_one_per_provider"),
+        ]
+        verbose_name = _("innloggingsidentitet")
+        verbose_name_plural = _("innloggingsidentiteter")
+
+    def __str__(self) -> str:
+        return f"{self.get_provider_display()}: {self.user}"

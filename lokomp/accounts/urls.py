@@ -2,17 +2,18 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from . import views
-from .forms import LoginForm, PasswordResetForm, SetPasswordForm
+from .forms import PasswordResetForm, SetPasswordForm
 
 app_name = "accounts"
 urlpatterns = [
     path(
         "logg-inn/",
-        auth_views.LoginView.as_view(
-            template_name="accounts/login.html", authentication_form=LoginForm
-        ),
+        views.LoginView.as_view(),
         name="login",
     ),
+    # Feide and ID-porten (OpenID Connect): off to the provider, and back.
+    path("logg-inn/<slug:provider>/", views.external_login, name="external_login"),
+    path("logg-inn/<slug:provider>/retur/", views.external_callback, name="external_callback"),
     path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("invitasjon/<uuid:token>/", views.invitation, name="invitation"),
     # A forgotten password: a link by e-mail, valid for a day, used once.
