@@ -57,10 +57,10 @@ def _prepare(database: str) -> dict:
     return env
 
 
-def _serve(env: dict, database: str) -> tuple[subprocess.Popen, str]:
+def serve(env: dict, workers: list[str]) -> tuple[subprocess.Popen, str]:
+    """gunicorn serving Lokomp on a free loopback port, once it answers; and its address.
+    Also used by the tests that need a server in a process of its own."""
     port = _free_port()
-    # SQLite: one process, a few threads (writers take turns); PostgreSQL: several workers.
-    workers = ["--workers", "1", "--threads", "4"] if database == "sqlite" else ["--workers", "4"]
     server = subprocess.Popen(
         [
             sys.executable,
@@ -155,7 +155,9 @@ async def _user(url: str, token: str, report: int, until: float, timings: dict, 
 def run(database: str, users: int, seconds: int) -> list[str]:
     env = _prepare(database)
     token, report = _ids(env)
-    server, url = _serve(env, database)
+    # SQLite: one process, a few threads (writers take turns); PostgreSQL: several workers.
+    workers = ["--workers", "1", "--threads", "4"] if database == "sqlite" else ["--workers", "4"]
+    server, url = serve(env, workers)
     kinds = ("plan page", "calendar feed", "needs-report save")
     timings: dict = {k: [] for k in kinds}
     errors: dict = dict.fromkeys(kinds, 0)

@@ -116,7 +116,9 @@ WSGI_APPLICATION = "lokomp.wsgi.application"
 # SQLite by default (nothing to install), PostgreSQL when DATABASE_URL is set.
 _database_url = os.environ.get("DATABASE_URL")
 if _database_url:
-    DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60)}
+    DATABASES = {
+        "default": dj_database_url.parse(_database_url, conn_max_age=60, conn_health_checks=True)
+    }
 else:
     DATABASES = {
         "default": {

@@ -12,3 +12,6 @@ urlpatterns = [
     path("", include("lokomp.needs.urls")),
     path("admin/", admin.site.urls),
 ]
+
+# A lost database connection gets its own message (core.views.server_error).
+handler500 = "lokomp.core.views.server_error"

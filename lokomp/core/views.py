@@ -1,7 +1,11 @@
+import sys
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
+from django.template import loader
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
@@ -88,4 +92,33 @@ def language(request):
         request.user.save(update_fields=["language"])
     response = redirect(target)
     remember_language(response, request, code)
+    return response
+
+
+# Fields of a posted form that are the page's own, not something the user typed.
+_NOT_TYPED = ("csrfmiddlewaretoken", "seen", "next")
+
+
+def server_error(request):
+    """Django's answer to an uncaught error. When the database went away (a restart, a
+    lost connection) the transaction was rolled back: the user is told that nothing of this
+    request was stored, gets back what they typed, and can send it again. Rendered without
+    the request's context, so it needs no database."""
+    error = sys.exc_info()[1]
+    if not isinstance(error, (OperationalError, InterfaceError)):
+        return HttpResponseServerError(loader.render_to_string("500.html"))
+    typed = []
+    if request.method == "POST":
+        typed = [
+            value[:100_000]
+            for name, values in list(request.POST.lists())[:200]
+            if name not in _NOT_TYPED and "password" not in name and not name.endswith("-rev")
+            for value in values
+            if len(value.strip()) > 3
+        ]
+    page = loader.render_to_string(
+        "503_database.html", {"posted": request.method == "POST", "typed": typed}
+    )
+    response = HttpResponse(page, status=503)
+    response["Retry-After"] = "30"
     return response
