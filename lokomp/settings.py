@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "lokomp.core.middleware.DocumentTooSlowMiddleware",
     # Last: refuses a login from an account or address that has guessed too often.
     "axes.middleware.AxesMiddleware",
 ]
@@ -160,6 +161,11 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Lokomp <ikke-svar@lokomp.no>")
 PASSWORD_RESET_TIMEOUT = 3600 * 24
+
+# A PDF that takes longer than this many seconds is stopped, and the user told so; a zip of
+# a county's reports gets the second figure in all.
+EXPORT_SECONDS = env_int("LOKOMP_EXPORT_SECONDS", 20)
+EXPORT_ZIP_SECONDS = env_int("LOKOMP_EXPORT_ZIP_SECONDS", 90)
 
 
 def _login_provider(prefix: str, scope: str, acr_values: str) -> dict[str, str] | None:

@@ -1,4 +1,6 @@
-"""The user's own language: bokmål or nynorsk, as they chose it in the header.
+"""Lokomp's own middleware: security headers, the user's language, and slow documents.
+
+The user's own language: bokmål or nynorsk, as they chose it in the header.
 
 The choice lives in Django's language cookie, which LocaleMiddleware reads on every request
 without a query, and on the user, so it follows them to every device: signing in (or any
@@ -7,6 +9,9 @@ page that reads the user anyway) sets the cookie from the user's choice."""
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
+from django.shortcuts import render
+
+from .pdf import DocumentTooSlow
 
 
 @receiver(user_logged_in)
@@ -54,4 +59,21 @@ class UserLanguageMiddleware:
             language = user.language
         if language and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language:
             remember_language(response, request, language)
+        return response
+
+
+class DocumentTooSlowMiddleware:
+    """A PDF that was stopped for taking too long (core.pdf): a page that says so, 503."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, DocumentTooSlow):
+            return None
+        response = render(request, "core/document_too_slow.html", status=503)
+        response["Retry-After"] = "60"
         return response

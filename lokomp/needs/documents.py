@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from docx import Document
 from docx.shared import Pt
 
+from lokomp.core.pdf import html_to_pdf
 from lokomp.core.questions import kind_for
 from lokomp.core.text import export_text
-from lokomp.plans.documents import html_to_pdf
 
 from .kinds import budget_rows
 
@@ -66,7 +66,9 @@ def _docx(snap: dict, version) -> bytes:
     return buffer.getvalue()
 
 
-def report_document(snap: dict, fmt: str, *, base_url: str = ".", version=None) -> bytes:
+def report_document(
+    snap: dict, fmt: str, *, base_url: str = ".", version=None, seconds: float | None = None
+) -> bytes:
     snap = export_text(snap)  # a control character stored in an old version breaks nothing
     if fmt == "docx":
         return _docx(snap, version)
@@ -74,4 +76,4 @@ def report_document(snap: dict, fmt: str, *, base_url: str = ".", version=None) 
         "needs/report_print.html",
         {"snap": printable(snap), "version": version, "printed": timezone.localdate()},
     )
-    return html_to_pdf(html, base_url=base_url)
+    return html_to_pdf(html, base_url=base_url, seconds=seconds)

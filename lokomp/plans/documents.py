@@ -16,9 +16,9 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
-from weasyprint import HTML
 
 from lokomp.core.formatting import thousands
+from lokomp.core.pdf import html_to_pdf
 from lokomp.core.spreadsheets import append_row
 from lokomp.core.text import export_text as clean
 from lokomp.partnerships.models import Scheme
@@ -63,10 +63,6 @@ def plan_context(plan: ActionPlan) -> dict:
         "schemes": Scheme.objects.all(),
         "printed": timezone.localdate(),
     }
-
-
-def html_to_pdf(html: str, *, base_url: str) -> bytes:
-    return HTML(string=html, base_url=base_url).write_pdf()
 
 
 def target_cell(row: PlanRow) -> str:

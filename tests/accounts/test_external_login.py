@@ -16,7 +16,8 @@ from lokomp.core.models import AuditEntry
 
 from .. import oidc_provider
 
-pytestmark = [pytest.mark.django_db, pytest.mark.real_clock]
+# One provider for the module: its tests run on one worker.
+pytestmark = [pytest.mark.django_db, pytest.mark.real_clock, pytest.mark.xdist_group("oidc")]
 
 
 @pytest.fixture(scope="session")

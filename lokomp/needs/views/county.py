@@ -1,9 +1,11 @@
 """Statsforvalteren's pages: every report in the county, and the forms (templates)."""
 
+import time
 import zipfile
 from io import BytesIO
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -17,6 +19,7 @@ from django.views.decorators.http import require_POST
 from lokomp.accounts.scoping import require
 from lokomp.core.audit import save_with_audit
 from lokomp.core.forms import DsFormMixin, DsModelForm
+from lokomp.core.pdf import deadline_seconds
 from lokomp.core.questions import REGISTRY
 
 from .. import documents
@@ -87,8 +90,9 @@ def county_overview(request, number: str, year: int):
 @login_required
 def county_download(request, number: str, year: int):
     """Every report of the year as PDF, the latest submitted version (or the draft), in one
-    zip file."""
+    zip file; all of it within LOKOMP_EXPORT_ZIP_SECONDS."""
     county = get_county_for_reader(request, number)
+    deadline = time.monotonic() + settings.EXPORT_ZIP_SECONDS
     buffer = BytesIO()
     base_url = request.build_absolute_uri("/")
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -99,7 +103,13 @@ def county_download(request, number: str, year: int):
             label = f"versjon-{version.number}" if version else "utkast"
             archive.writestr(
                 f"behovsmelding-{report.partnership.slug}-{report.scheme.code}-{label}.pdf",
-                documents.report_document(snap, "pdf", base_url=base_url, version=version),
+                documents.report_document(
+                    snap,
+                    "pdf",
+                    base_url=base_url,
+                    version=version,
+                    seconds=min(settings.EXPORT_SECONDS, deadline_seconds(deadline)),
+                ),
             )
     response = HttpResponse(buffer.getvalue(), content_type="application/zip")
     response["Content-Disposition"] = (
