@@ -25,13 +25,15 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def live_url(tmp_path_factory):
+def live_database(tmp_path_factory) -> Path:
+    """The SQLite file the browser tests' server runs on (to look up ids, never to write)."""
+    return tmp_path_factory.mktemp("e2e") / "e2e.sqlite3"
+
+
+@pytest.fixture(scope="session")
+def live_url(live_database):
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    env.update(
-        DEBUG="0",
-        SQLITE_PATH=str(tmp_path_factory.mktemp("e2e") / "e2e.sqlite3"),
-        DJANGO_SETTINGS_MODULE="lokomp.settings",
-    )
+    env.update(DEBUG="0", SQLITE_PATH=str(live_database), DJANGO_SETTINGS_MODULE="lokomp.settings")
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True)
     subprocess.run([*manage, "load_demo"], env=env, check=True, stdout=subprocess.DEVNULL)

@@ -1,6 +1,8 @@
 """A coordinator's week, in a real browser, and universal design checked with axe-core."""
 
 import re
+import sqlite3
+from contextlib import closing
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -161,26 +163,109 @@ def test_switch_to_nynorsk_and_download_the_plan_in_nynorsk(page, live_url):
     expect(page.get_by_role("heading", name="Oversikt")).to_be_visible()
 
 
-def test_two_browsers_edit_the_same_measure(browser, live_url):
-    """Two coordinators in two browsers: the second is told, sees both, and decides."""
+def _id(database, sql: str) -> int:
+    with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as db:
+        return db.execute(sql).fetchone()[0]
+
+
+def _by_id(path: str, sql: str):
+    return lambda database: path.format(_id(database, sql))
+
+
+# Each kind of shared object: who edits it in the two browsers, its edit page, the field
+# each of them changes, and the save button.
+STALE_KINDS = {
+    "measure": (
+        ("koordinator", "koordinator"),
+        lambda db: "/partnerskap/sor-troms-evenes/plan/2025-2026/tiltak/5/endre/",
+        ("title", "how"),
+        "Lagre tiltaket",
+    ),
+    "activity": (
+        ("koordinator", "koordinator"),
+        _by_id(
+            "/partnerskap/sor-troms-evenes/aktiviteter/{}/endre/",
+            "SELECT a.id FROM plans_activity a JOIN plans_measure m ON a.measure_id = m.id "
+            "JOIN plans_actionplan p ON m.plan_id = p.id "
+            "JOIN partnerships_partnership s ON p.partnership_id = s.id "
+            "WHERE s.slug = 'sor-troms-evenes' ORDER BY a.id LIMIT 1",
+        ),
+        ("title", "location"),
+        "Lagre aktiviteten",
+    ),
+    "plan and goals": (
+        ("koordinator", "koordinator"),
+        lambda db: "/partnerskap/sor-troms-evenes/plan/2025-2026/endre/",
+        ("title", "caveat"),
+        "Lagre",
+    ),
+    "partnership": (
+        ("koordinator", "statsforvalter"),
+        lambda db: "/partnerskap/sor-troms-evenes/endre/",
+        ("name", "description"),
+        "Lagre",
+    ),
+    "unit": (
+        ("statsforvalter", "eier.harstad"),
+        _by_id(
+            "/registeret/enheter/{}/endre/",
+            "SELECT id FROM registry_unit WHERE name = 'Kanebogen skole'",
+        ),
+        ("name", "staff_count"),
+        "Lagre",
+    ),
+    "owner": (
+        ("statsforvalter", "eier.harstad"),
+        _by_id(
+            "/registeret/eiere/{}/endre/",
+            "SELECT id FROM registry_owner WHERE name = 'Harstad kommune'",
+        ),
+        ("name", "org_number"),
+        "Lagre",
+    ),
+    "institution": (
+        ("statsforvalter", "statsforvalter"),
+        _by_id(
+            "/registeret/institusjoner/{}/endre/",
+            "SELECT id FROM registry_institution WHERE short_name = 'UiT'",
+        ),
+        ("name", "short_name"),
+        "Lagre",
+    ),
+}
+
+
+# What the second person types where the field takes a number or a code.
+SECOND_VALUES = {"staff_count": "77", "org_number": "998877660", "short_name": "UiT-ny"}
+
+
+@pytest.mark.parametrize("kind", list(STALE_KINDS))
+def test_two_browsers_edit_the_same_thing(browser, live_url, live_database, kind):
+    """Two people in two browsers: the second is told who saved what, sees both, keeps
+    what they typed, and decides by saving again."""
+    (first_user, second_user), path, (first_field, second_field), save = STALE_KINDS[kind]
     contexts = [browser.new_context(locale="nb-NO") for _ in range(2)]
     first, second = (context.new_page() for context in contexts)
-    edit = live_url + "/partnerskap/sor-troms-evenes/plan/2025-2026/tiltak/5/endre/"
-    for page in (first, second):
-        login(page, live_url, "koordinator")
+    edit = live_url + path(live_database)
+    for page, user in ((first, first_user), (second, second_user)):
+        login(page, live_url, user)
         page.goto(edit)
-    first.locator("input[name=title]").fill("Endret i første nettleser")
-    first.get_by_role("button", name="Lagre tiltaket").click()
-    expect(
-        first.get_by_role("heading", name=re.compile("Endret i første nettleser"))
-    ).to_be_visible()
-    second.locator("textarea[name=how]").fill("Min nye beskrivelse")
-    second.get_by_role("button", name="Lagre tiltaket").click()
+    first_value = f"Endret først: {kind}"
+    second_value = SECOND_VALUES.get(second_field, f"Skrevet etterpå: {kind}")
+    first.locator(f"[name={first_field}]").fill(first_value)
+    first.get_by_role("button", name=save, exact=True).click()
+    expect(first.get_by_test_id("stale")).to_have_count(0)
+    expect(first.locator(f"[name={first_field}]")).to_have_count(0)  # left the form
+
+    second.locator(f"[name={second_field}]").fill(second_value)
+    second.get_by_role("button", name=save, exact=True).click()
     stale = second.get_by_test_id("stale")
     expect(stale).to_be_visible()
-    expect(stale).to_contain_text("Endret i første nettleser")
-    expect(second.locator("textarea[name=how]")).to_have_value("Min nye beskrivelse")
-    second.get_by_role("button", name="Lagre tiltaket").click()
-    expect(second.get_by_text("Min nye beskrivelse")).to_be_visible()
+    expect(stale).to_contain_text(first_value)
+    expect(second.locator(f"[name={second_field}]")).to_have_value(second_value)
+    second.get_by_role("button", name=save, exact=True).click()
+    expect(second.get_by_test_id("stale")).to_have_count(0)
+    second.goto(edit)
+    expect(second.locator(f"[name={second_field}]")).to_have_value(second_value)
     for context in contexts:
         context.close()

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.http import Http404
 from django.utils import timezone
 
+from lokomp.core.pdf import DocumentTooSlow
 from lokomp.partnerships.models import Partnership
 from lokomp.plans import documents, ical
 from lokomp.plans.queries import get_plan
@@ -31,6 +32,11 @@ class Command(BaseCommand):
                 found, ical.current_plans([found], today=timezone.localdate())[0]
             )
         else:
-            content = documents.plan_document(plan, format)
+            try:
+                content = documents.plan_document(plan, format)
+            except DocumentTooSlow as error:
+                raise CommandError(
+                    "Dokumentet tok for lang tid (se LOKOMP_EXPORT_SECONDS)."
+                ) from error
         Path(out).write_bytes(content)
         self.stdout.write(f"Skrev {out} ({len(content)} byte).")
