@@ -204,11 +204,42 @@ def test_hostile_query_parameters_never_give_a_server_error(name, persona, value
     assert response.status_code < 500, (name, value[:40])
 
 
-def test_the_server_error_page_is_lokomps_own_in_norwegian():
-    from django.template.loader import render_to_string
+def _answer_to(error: Exception, request):
+    from lokomp.core.views import server_error
 
-    page = render_to_string("500.html")
-    assert "Noe gikk galt" in page and "Det du har lagret tidligere, er ikke tapt." in page
+    try:
+        raise error
+    except Exception:  # noqa: BLE001 — Django calls the handler while handling the error
+        return server_error(request)
+
+
+def test_the_server_error_page_is_lokomps_own_in_norwegian(rf):
+    page = _answer_to(ValueError("a bug"), rf.get("/"))
+    assert page.status_code == 500
+    text = page.content.decode()
+    assert "Noe gikk galt" in text and "Det du har lagret tidligere, er ikke tapt." in text
+
+
+def test_a_lost_database_says_nothing_was_stored_and_gives_back_what_was_typed(rf):
+    from django.db import OperationalError
+
+    request = rf.post(
+        "/behovsmelding/1/del/0/",
+        {
+            "q12": "Et langt svar om\nkompetanseheving",
+            "q12-rev": "3",
+            "csrfmiddlewaretoken": "t0k3n-t0k3n",
+            "password": "hemmelig-passord",
+        },
+    )
+    page = _answer_to(OperationalError("server closed the connection unexpectedly"), request)
+    assert page.status_code == 503 and page["Retry-After"] == "30"
+    text = page.content.decode()
+    assert "Ingenting av det du sendte nå, ble lagret" in text
+    assert "Et langt svar om\nkompetanseheving" in text
+    assert "t0k3n" not in text and "hemmelig" not in text
+    shown = _answer_to(OperationalError("could not connect"), rf.get("/"))
+    assert shown.status_code == 503 and "Prøv igjen om et halvt minutt" in shown.content.decode()
 
 
 def _form_pages():
