@@ -3,7 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from .when import Precision, When
+from .when import Precision, When, part_from_json
 
 
 class Scheduled(models.Model):
@@ -24,6 +24,8 @@ class Scheduled(models.Model):
     when_recurrence = models.CharField(max_length=10, blank=True)
     when_deadline = models.BooleanField(default=False)
     when_note = models.CharField(max_length=100, blank=True)
+    # The weekday and interval of a recurrence, and the parts of a text that names several.
+    when_detail = models.JSONField(default=dict, blank=True)
 
     class Meta:
         abstract = True
@@ -44,6 +46,9 @@ class Scheduled(models.Model):
             deadline=self.when_deadline,
             note=self.when_note,
             text=self.when_text,
+            weekday=self.when_detail.get("weekday"),
+            interval=self.when_detail.get("interval", 1),
+            parts=tuple(part_from_json(p) for p in self.when_detail.get("parts", [])),
         )
 
     def set_when(self, when: When | None, text: str) -> None:
@@ -56,6 +61,7 @@ class Scheduled(models.Model):
             self.when_count = None
             self.when_unit = self.when_recurrence = self.when_note = ""
             self.when_deadline = False
+            self.when_detail = {}
             return
         self.when_start = when.start
         self.when_end = when.end
@@ -67,6 +73,7 @@ class Scheduled(models.Model):
         self.when_recurrence = when.recurrence
         self.when_deadline = when.deadline
         self.when_note = when.note
+        self.when_detail = when.detail()
 
     @property
     def when_display(self) -> str:

@@ -22,6 +22,8 @@ from lokomp.core.when import (
     When,
     iso_week_bounds,
     month_end,
+    occurrences,
+    pieces,
     semester_bounds,
 )
 from lokomp.partnerships.models import Scheme
@@ -29,12 +31,13 @@ from lokomp.partnerships.models import Scheme
 from .models import Activity, Measure, TargetScope
 
 
-def placed(obj) -> When:
-    """The When of a measure or activity read for the calendar (the query leaves out those
-    whose NÅR could not be read, so there is always a period)."""
+def placed(obj, *, expand: bool) -> list[When]:
+    """Where a measure or activity goes on the calendar: each part of its NÅR on its own
+    and, expanded, each dated occurrence of a recurrence (a feed keeps the recurrence as a
+    rule). The query leaves out those whose NÅR could not be read or has no date."""
     when = obj.when
-    assert when is not None and when.start is not None and when.end is not None
-    return when
+    assert when is not None
+    return occurrences(when) if expand else pieces(when)
 
 
 @dataclass
@@ -46,12 +49,15 @@ class CalendarItem:
     measure: Measure
     activity: Activity | None
     location: str = ""
+    # Which part of a NÅR with several parts (0 for the first or only one).
+    part: int = 0
 
     @property
     def uid(self) -> str:
         obj = self.activity or self.measure
         prefix = "activity" if self.activity else "measure"
-        return f"{prefix}-{obj.uid}@lokomp"
+        suffix = f"-{self.part}" if self.part else ""
+        return f"{prefix}-{obj.uid}{suffix}@lokomp"
 
     @property
     def first(self) -> date:
@@ -139,11 +145,10 @@ def plan_items(
     filters = filters or Filters()
     plan_filter = {"plan__in": plans} if isinstance(plans, list | QuerySet) else {"plan": plans}
     activities = Activity.objects.filter(
-        **{f"measure__{k}": v for k, v in plan_filter.items()}
-    ).exclude(when_precision="")
+        **{f"measure__{k}": v for k, v in plan_filter.items()}, when_start__isnull=False
+    )
     measures = (
-        Measure.objects.filter(**plan_filter)
-        .exclude(when_precision="")
+        Measure.objects.filter(**plan_filter, when_start__isnull=False)
         .annotate(has_activities=Exists(Activity.objects.filter(measure=OuterRef("pk"))))
         .filter(has_activities=False)
     )
@@ -162,26 +167,32 @@ def plan_items(
     items = [
         CalendarItem(
             title=a.title,
-            when=placed(a),
+            when=when,
             scheme=a.scheme or a.measure.scheme,
             kind_label=a.get_kind_display(),
             measure=a.measure,
             activity=a,
             location=a.location,
+            part=n,
         )
         for a in activities
+        for n, when in enumerate(placed(a, expand=not for_feed))
     ]
     items += [
         CalendarItem(
             title=m.title,
-            when=placed(m),
+            when=when,
             scheme=m.scheme,
             kind_label="Tiltak",
             measure=m,
             activity=None,
+            part=n,
         )
         for m in measures
+        for n, when in enumerate(placed(m, expand=not for_feed))
     ]
+    if first and last:
+        items = [i for i in items if i.when.overlaps(first, last)]
     items.sort(key=lambda item: (item.when.sort_key(), item.title))
     return items
 

@@ -36,10 +36,11 @@ class WhenFormMixin:
             help_text=_(
                 "Skriv som du ville gjort i planen: «Uke 36», «18. august kl. 12:00–14:00», "
                 "«15.–16. oktober», «Nov/des.», «Høst 2025 – vår 2026», «2 møter høst, 2 møter "
-                "vår», «Fortløpende»."
+                "vår», «hver onsdag kl. 14–15 i oktober», «Fortløpende», «Etter avtale». "
+                "Flere deler kan stå på hver sin linje."
             ),
             error_messages={"required": _("Skriv når tiltaket skal skje.")},
-            widget=forms.TextInput(attrs={"class": "ds-input", "autocomplete": "off"}),
+            widget=forms.Textarea(attrs={"class": "ds-input", "rows": 2, "autocomplete": "off"}),
         )
         self.fields["when_text"] = field
         if self.instance.pk:

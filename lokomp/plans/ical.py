@@ -58,6 +58,8 @@ def _event(item: CalendarItem, stamp: datetime) -> Event | None:
             end = datetime.combine(last + timedelta(days=1), datetime.min.time(), tzinfo=OSLO)
         event.add("dtstart", start)
         event.add("dtend", end)
+    elif when.recurrence:
+        _add_rule(event, when, first, last)
     else:
         event.add("dtstart", first)
         event.add("dtend", last + timedelta(days=1))
@@ -78,6 +80,46 @@ def _event(item: CalendarItem, stamp: datetime) -> Event | None:
     if item.location:
         event.add("location", clean_text(item.location))
     return event
+
+
+def _add_rule(event: Event, when, first: date, last: date) -> None:
+    """A recurrence as RRULE: every (other) Wednesday 14–15 from the first Wednesday, or a
+    week or a month at a time (all-day, free) where no day is given; UNTIL the period's end.
+    """
+    rule: dict = {"freq": "weekly" if when.recurrence == "weekly" else "monthly"}
+    start: date | datetime
+    end: date | datetime
+    if when.interval != 1:
+        rule["interval"] = when.interval
+    if when.weekday is not None:
+        day = first + timedelta(days=(when.weekday - first.weekday()) % 7)
+        if when.start_time is not None:
+            start = datetime.combine(day, when.start_time, tzinfo=OSLO)
+            end = (
+                datetime.combine(day, when.end_time, tzinfo=OSLO)
+                if when.end_time is not None
+                else start + timedelta(hours=1)
+            )
+            rule["until"] = datetime.combine(last, datetime.max.time(), tzinfo=OSLO).replace(
+                microsecond=0
+            )
+        else:
+            start, end = day, day + timedelta(days=1)
+            rule["until"] = last
+        rule["byday"] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][when.weekday]
+    else:
+        # "Annenhver uke", "månedlig": the week or month itself, free time, repeated.
+        start = first
+        end = first + timedelta(days=7) if rule["freq"] == "weekly" else _next_month(first)
+        rule["until"] = last
+        event.add("transp", "TRANSPARENT")
+    event.add("dtstart", start)
+    event.add("dtend", end)
+    event.add("rrule", rule)
+
+
+def _next_month(day: date) -> date:
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
 def _render(cal: Calendar, items: list[CalendarItem]) -> bytes:

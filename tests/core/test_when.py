@@ -12,6 +12,7 @@ from lokomp.core.when import (
     Precision,
     When,
     WhenParseError,
+    combine,
     iso_week_bounds,
     month_end,
     parse_when,
@@ -106,7 +107,7 @@ SEED_EXPRESSIONS = [
         D(2025, 8, 1),
         D(2026, 6, 30),
         Precision.SEMESTER,
-        "4 møter, høst 2025 – vår 2026",
+        "2 møter høst 2025, 2 møter vår 2026",
     ),
     # seed 003, the 2023 needs report
     ("Mai/juni", 2022, D(2023, 5, 1), D(2023, 6, 30), Precision.MONTH, "Mai–juni 2023"),
@@ -145,7 +146,7 @@ SEED_EXPRESSIONS = [
         D(2026, 8, 1),
         D(2027, 6, 30),
         Precision.SEMESTER,
-        "4 møter, høst 2026 – vår 2027",
+        "2 møter høst 2026, 2 møter vår 2027",
     ),
     (
         "Tre høst og tre vår",
@@ -153,7 +154,7 @@ SEED_EXPRESSIONS = [
         D(2026, 8, 1),
         D(2027, 6, 30),
         Precision.SEMESTER,
-        "6 ganger, høst 2026 – vår 2027",
+        "3 ganger høst 2026, 3 ganger vår 2027",
     ),
     (
         "Månedlige webinarer",
@@ -263,9 +264,9 @@ years = st.integers(min_value=2019, max_value=2035)
 
 
 @st.composite
-def whens(draw) -> When:
-    """Any value the parser can produce: bounds aligned to their precision."""
-    precision = draw(st.sampled_from(list(Precision)))
+def single_whens(draw) -> When:
+    """Any one-part value the parser can produce: bounds aligned to their precision."""
+    precision = draw(st.sampled_from([p for p in Precision if p != Precision.UNSCHEDULED]))
     year = draw(years)
     if precision in (Precision.TIME, Precision.DAY):
         start = draw(st.dates(min_value=D(year, 1, 1), max_value=D(year, 12, 31)))
@@ -301,6 +302,15 @@ def whens(draw) -> When:
             )
     count = draw(st.none() | st.integers(1, 40))
     unit = draw(st.sampled_from(sorted(set(COUNT_UNITS.values())))) if count else ""
+    recurrence = draw(st.sampled_from(["", "weekly", "monthly"]))
+    weekday, interval = None, 1
+    if recurrence:
+        interval = draw(st.sampled_from([1, 2]))
+    if recurrence == "weekly" and precision != Precision.TIME:
+        weekday = draw(st.none() | st.integers(0, 6))
+        if weekday is not None and draw(st.booleans()):
+            start_time = time(draw(st.integers(8, 15)), 0)
+            end_time = time(start_time.hour + 1, 30) if draw(st.booleans()) else None
     return When(
         start=start,
         end=end,
@@ -309,10 +319,26 @@ def whens(draw) -> When:
         end_time=end_time,
         count=count,
         unit=unit,
-        recurrence=draw(st.sampled_from(["", "weekly", "monthly"])),
+        recurrence=recurrence,
         deadline=draw(st.booleans()) if precision == Precision.DAY and start == end else False,
-        note=draw(st.sampled_from(["", *QUALIFIERS, ", ".join(QUALIFIERS)])),
+        weekday=weekday,
+        interval=interval,
     )
+
+
+NOTES = st.sampled_from(["", *QUALIFIERS[:2], ", ".join(QUALIFIERS)])
+
+
+@st.composite
+def whens(draw) -> When:
+    """Any value: one part, several parts, or "etter avtale" with no date."""
+    kind = draw(st.sampled_from(["one", "one", "parts", "unscheduled"]))
+    if kind == "unscheduled":
+        return When(start=None, end=None, precision=Precision.UNSCHEDULED, note="etter avtale")
+    note = draw(NOTES)
+    if kind == "one":
+        return combine([draw(single_whens())], note=note)
+    return combine(draw(st.lists(single_whens(), min_size=2, max_size=3)), note=note)
 
 
 @settings(max_examples=400, deadline=None)
