@@ -20,6 +20,7 @@ from lokomp.registry.models import County
 
 from .middleware import remember_language
 from .when import WhenParseError, parse_when
+from .when import warnings as when_warnings
 
 
 @require_GET
@@ -72,7 +73,7 @@ def when_preview_context(text: str, school_year: int | None) -> dict:
         when = parse_when(text, school_year)
     except WhenParseError as error:
         return {"error": str(error), "text": text}
-    return {"when": when}
+    return {"when": when, "warnings": when_warnings(when)}
 
 
 @require_POST

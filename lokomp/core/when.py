@@ -816,6 +816,10 @@ def _chunks(rest: str, sy: int) -> list[str]:
         if _scan(rest[start:end], sy).periods:
             merged.append((start, end))
             pending = None
+        elif merged and rest[merged[-1][0] : merged[-1][1]].rstrip().endswith(":"):
+            # "Høst 2025:" then "2 samlinger" on the next line: the heading's part.
+            merged[-1] = (merged[-1][0], end)
+            pending = None
         else:
             pending = start
     if pending is not None:
@@ -873,7 +877,7 @@ def _build(found: _Scan, sy: int) -> tuple[When | None, list[str]]:
             precision, start_time, end_time = Precision.TIME, first_time, last_time
         else:
             # Times that belong to no single day are not guessed at: shown as not understood.
-            leftover += " kl " + " ".join(_hm(t) for pair in found.times for t in pair if t)
+            leftover += " " + " ".join(_hm(t) for pair in found.times for t in pair if t)
     if (
         precision == Precision.TIME
         and start == end
@@ -903,7 +907,7 @@ def _build(found: _Scan, sy: int) -> tuple[When | None, list[str]]:
             count, unit = len(days), "ganger"
     if count is not None and count < 1:
         raise WhenParseError(_("Antallet må være minst 1."))
-    words = [w for w in re.findall(r"[a-zæøå0-9:]+", leftover) if w not in FILLER_WORDS]
+    words = [w for w in re.findall(r"[a-zæøå0-9]+(?::\d+)?", leftover) if w not in FILLER_WORDS]
     return (
         When(
             start=start,
@@ -1112,7 +1116,6 @@ def warnings(when: When) -> list[str]:
                 _("%(day)s er en helligdag (%(name)s).") % {"day": label, "name": public[day]}
             )
         elif day.weekday() >= 5:
-            found.append(
-                _("%(day)s er en %(weekday)s.") % {"day": label, "weekday": WEEKDAYS[day.weekday()]}
-            )
+            weekend = _("lørdag") if day.weekday() == 5 else _("søndag")
+            found.append(_("%(day)s er en %(weekday)s.") % {"day": label, "weekday": weekend})
     return found

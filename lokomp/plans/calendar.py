@@ -139,9 +139,11 @@ def plan_items(
     last: date | None = None,
     filters: Filters | None = None,
     for_feed: bool = False,
+    expand: bool = True,
 ) -> list[CalendarItem]:
     """Two queries (five for a feed): activities, and measures without activities, of one
-    plan or of several."""
+    plan or of several. An item for each part of a NÅR; on a page also for each dated
+    occurrence of a recurrence, while a feed keeps the recurrence as a rule."""
     filters = filters or Filters()
     plan_filter = {"plan__in": plans} if isinstance(plans, list | QuerySet) else {"plan": plans}
     activities = Activity.objects.filter(
@@ -176,7 +178,7 @@ def plan_items(
             part=n,
         )
         for a in activities
-        for n, when in enumerate(placed(a, expand=not for_feed))
+        for n, when in enumerate(placed(a, expand=expand))
     ]
     items += [
         CalendarItem(
@@ -189,12 +191,26 @@ def plan_items(
             part=n,
         )
         for m in measures
-        for n, when in enumerate(placed(m, expand=not for_feed))
+        for n, when in enumerate(placed(m, expand=expand))
     ]
     if first and last:
         items = [i for i in items if i.when.overlaps(first, last)]
     items.sort(key=lambda item: (item.when.sort_key(), item.title))
     return items
+
+
+def unscheduled(plan, filters: Filters | None = None) -> list[Activity | Measure]:
+    """Measures and activities agreed "etter avtale", or on planning days not yet known:
+    listed beside the calendar, never placed on a made-up day. Two queries."""
+    filters = filters or Filters()
+    activities = filters.apply(
+        Activity.objects.filter(measure__plan=plan, when_precision=Precision.UNSCHEDULED),
+        prefix="activity",
+    ).select_related("measure")
+    measures = filters.apply(
+        Measure.objects.filter(plan=plan, when_precision=Precision.UNSCHEDULED)
+    )
+    return [*measures, *activities]
 
 
 def relevant_to_unit(item: CalendarItem, unit) -> bool:

@@ -65,6 +65,9 @@ def _event(item: CalendarItem, stamp: datetime) -> Event | None:
         event.add("dtend", last + timedelta(days=1))
         if when.precision != Precision.DAY:
             event.add("transp", "TRANSPARENT")
+        if when.count is not None and when.precision.rank >= Precision.MONTH.rank:
+            # "2 møter høst 2026": planned, the days not yet set.
+            event.add("status", "TENTATIVE")
     lines = [
         _("Når: %(when)s") % {"when": when.format()},
         _("Ordning: %(scheme)s") % {"scheme": item.scheme.name},
@@ -168,7 +171,7 @@ def current_plans(partnerships, *, today: date) -> tuple[list[int], str]:
 
 
 def partnership_calendar(partnership, plans: list[int]) -> bytes:
-    items = plan_items(plans)
+    items = plan_items(plans, expand=False)
     return _render(_new_calendar(f"{partnership.name} – Lokomp"), items)
 
 
@@ -179,5 +182,6 @@ def unit_partnerships(unit):
 
 
 def unit_calendar(unit, plans: list[int]) -> bytes:
-    items = [item for item in plan_items(plans, for_feed=True) if relevant_to_unit(item, unit)]
+    items = plan_items(plans, for_feed=True, expand=False)
+    items = [item for item in items if relevant_to_unit(item, unit)]
     return _render(_new_calendar(f"{unit.name} – Lokomp"), items)

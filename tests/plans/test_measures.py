@@ -112,7 +112,7 @@ def test_bad_input_is_explained_next_to_the_field_and_nothing_is_lost(as_user, p
     assert "Skriv hva tiltaket er." in content
     assert "Planen har allerede et tiltak 3." in content
     assert "Mye tekst jeg skrev" in content  # kept
-    assert '>Uke 44</textarea>' in content  # the NÅR typed, kept
+    assert ">Uke 44</textarea>" in content  # the NÅR typed, kept
     assert 'aria-invalid="true"' in content
 
 

@@ -19,6 +19,7 @@ from ..calendar import (
     plan_items,
     semester_months,
     spanning,
+    unscheduled,
 )
 from ..models import TargetRole
 from ..queries import get_plan, partnership_municipalities
@@ -50,6 +51,7 @@ def calendar_context(request, partnership, plan) -> dict:
         "municipalities": partnership_municipalities(partnership),
         "roles": TargetRole.choices,
         "unit_kinds": UnitKind.choices,
+        "unscheduled": unscheduled(plan, filters),
     }
     if view == "month":
         context["weeks"] = month_grid(period, items)
