@@ -6,7 +6,7 @@ from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from lokomp.plans.models import Activity
-from lokomp.registry.models import Institution, Owner, Unit
+from lokomp.registry.models import Institution, Municipality, Owner, Unit
 
 from .conftest import PERSONAS, client_for
 from .db import db_writes
@@ -132,6 +132,7 @@ def _read_args():
         "plans:plan": plan,
         "plans:plan_edit": plan,
         "plans:calendar": plan,
+        "plans:planning_days": plan,
         "plans:measure_create": plan,
         "plans:measure": [*plan, 3],
         "plans:measure_edit": [*plan, 3],
@@ -207,6 +208,7 @@ MATRIX = {
     "plans:plan": SEE_A,
     "plans:plan_edit": EDIT_PLAN_A,
     "plans:calendar": SEE_A,
+    "plans:planning_days": SEE_A,
     "plans:measure_create": EDIT_PLAN_A,
     "plans:measure": SEE_A,
     "plans:measure_edit": EDIT_PLAN_A,
@@ -276,6 +278,9 @@ POST_MATRIX = {
     "partnerships:coordinators": allowed(EDIT_PARTNERSHIP_A),
     "partnerships:plan_new": allowed(EDIT_PLAN_A),
     "plans:plan_edit": allowed(EDIT_PLAN_A),
+    # Planning days: the coordinators, and Harstad's owner contact for Harstad (the form
+    # posted is Harstad's); everyone else who sees the plan is refused.
+    "plans:planning_days": allowed(row(403, 403, 200, 404, 403, 403, 403, 200, LOGIN)),
     "plans:measure_create": allowed(EDIT_PLAN_A),
     "plans:measure_edit": allowed(EDIT_PLAN_A),
     "plans:measure_delete": allowed(EDIT_PLAN_A),
@@ -359,6 +364,10 @@ def _fill(name, data, persona):
         "core:language": {"language": "nn", "next": "/"},
         "accounts:password_reset": {"email": "ukjent@example.no"},
     }.get(name, {})
+    if name == "plans:planning_days":
+        harstad = Municipality.objects.get(name="Harstad")
+        data.clear()
+        data[f"k{harstad.pk}-dates"] = "13.08.2025, 14.08.2025"
     data.update(filled)
     if name == "needs:new":
         form = ReportTemplate.objects.get(county__number="55", year=2026)

@@ -100,3 +100,12 @@ def save_with_audit(form, *, user, action: str, partnership=None, county=None):
             county=county,
         )
     return obj
+
+
+def latest_entry(obj: models.Model) -> AuditEntry | None:
+    """The last change written about an object: who saved it, and when."""
+    return (
+        AuditEntry.objects.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk))
+        .select_related("user")
+        .first()
+    )

@@ -106,15 +106,9 @@ class DsModelForm(DsFormMixin, forms.ModelForm):
         return data
 
     def _tell_stale(self, data) -> None:
-        from lokomp.core.models import AuditEntry
+        from lokomp.core.audit import latest_entry
 
-        latest = (
-            AuditEntry.objects.filter(
-                object_type=self.instance._meta.label_lower, object_id=str(self.instance.pk)
-            )
-            .select_related("user")
-            .first()
-        )
+        latest = latest_entry(self.instance)
         stored = self._stored()
         differences = []
         for name, theirs in stored.items():

@@ -11,10 +11,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
 from lokomp.accounts.scoping import user_scope
-from lokomp.core.validators import is_number
+from lokomp.core.validators import is_number, parse_id
 from lokomp.needs.selectors import latest_year
 from lokomp.partnerships.access import visible_partnerships
 from lokomp.plans.models import ActionPlan
+from lokomp.plans.planning_days import mentions_planning_days, region_days
+from lokomp.plans.queries import partnership_municipalities
 from lokomp.registry.access import visible_units
 from lokomp.registry.models import County
 
@@ -59,18 +61,30 @@ def home(request):
 @require_GET
 def when_preview(request):
     """The "tolket som …" line under a NÅR field (htmx fragment)."""
-    text = request.GET.get("when_text", "")
+    text = request.GET.get("when_text", "")[:1000]
     raw_year = request.GET.get("school_year", "")
     # A year the scheme can be about, or none: "0", "10000" or 5 000 digits are ignored.
     school_year = int(raw_year) if is_number(raw_year) and len(raw_year) == 4 else None
-    return render(request, "core/when_preview.html", when_preview_context(text, school_year))
+    days: list = []
+    plan_id = parse_id(request.GET.get("plan", ""))
+    if plan_id and school_year and mentions_planning_days(text):
+        plan = (
+            ActionPlan.objects.filter(
+                pk=plan_id, partnership__in=visible_partnerships(request.user)
+            )
+            .select_related("partnership")
+            .first()
+        )
+        if plan is not None:
+            days = region_days(partnership_municipalities(plan.partnership), plan.school_year)
+    return render(request, "core/when_preview.html", when_preview_context(text, school_year, days))
 
 
-def when_preview_context(text: str, school_year: int | None) -> dict:
+def when_preview_context(text: str, school_year: int | None, planning_days=()) -> dict:
     if not text.strip():
         return {"empty": True}
     try:
-        when = parse_when(text, school_year)
+        when = parse_when(text, school_year, planning_days=planning_days)
     except WhenParseError as error:
         return {"error": str(error), "text": text}
     return {"when": when, "warnings": when_warnings(when)}

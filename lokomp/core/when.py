@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, time, timedelta
 from enum import StrEnum
@@ -926,12 +927,51 @@ def _build(found: _Scan, sy: int) -> tuple[When | None, list[str]]:
     )
 
 
-def parse_when(text: str, school_year: int | None = None) -> When:
+def _on_planning_days(found: _Scan, sy: int, planning_days: Sequence[date]) -> list[When]:
+    """The part placed on the planning days within its period (or the school year), one
+    part for each run of days in a row; the count stays with the first."""
+    first, last = school_year_bounds(sy)
+    last = date(last.year, 7, 31)
+    if found.periods:
+        first = max(first, min(p.start for p in found.periods))
+        last = min(last, max(p.end for p in found.periods))
+    days = sorted(d for d in set(planning_days) if first <= d <= last)
+    if not days:
+        return []
+    runs: list[list[date]] = [[days[0]]]
+    for day in days[1:]:
+        if day - runs[-1][-1] == timedelta(days=1):
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    # The count, read as for any part (placed on the first day for the reading only).
+    base, _words = _build(
+        replace(found, periods=[_Period(days[0], days[0], Precision.DAY)], times=[]), sy
+    )
+    count = base.count if base is not None else None
+    unit = base.unit if base is not None else ""
+    return [
+        When(
+            start=run[0],
+            end=run[-1],
+            precision=Precision.DAY,
+            count=count if n == 0 else None,
+            unit=unit if n == 0 else "",
+            deadline=found.deadline,
+        )
+        for n, run in enumerate(runs)
+    ]
+
+
+def parse_when(
+    text: str, school_year: int | None = None, *, planning_days: Sequence[date] = ()
+) -> When:
     """Read a Norwegian time expression.
 
     `school_year` is the first calendar year of the school year the text belongs to
-    (2025 for 2025–26); it supplies years the text leaves out. Raises WhenParseError with
-    a Norwegian message where nothing in the text says when.
+    (2025 for 2025–26); it supplies years the text leaves out. `planning_days` are the
+    region's planning days, where known: "planleggingsdagene (i august)" is placed on them.
+    Raises WhenParseError with a Norwegian message where nothing in the text says when.
     """
     original = text.strip()
     if not original:
@@ -960,6 +1000,11 @@ def parse_when(text: str, school_year: int | None = None) -> When:
     for chunk in _chunks(rest, sy):
         found = _scan(chunk, sy)
         notes.extend(found.notes)
+        if planning_days and "planleggingsdagene" in found.notes:
+            placed = _on_planning_days(found, sy, planning_days)
+            if placed:
+                parts.extend(placed)
+                continue
         part, words = _build(found, sy)
         leftover.extend(words)
         if part is not None:

@@ -7,6 +7,7 @@ from lokomp.core.when import WhenParseError, parse_when
 from lokomp.partnerships.models import Scheme
 
 from .models import ActionPlan, Activity, Goal, Measure, Responsibility, Track
+from .planning_days import mentions_planning_days, region_days
 
 TARGET_FIELDS = [
     "target_text",
@@ -25,8 +26,9 @@ class WhenFormMixin:
 
     when_field_label = _("Når")
 
-    def setup_when(self, school_year: int) -> None:
+    def setup_when(self, school_year: int, municipalities) -> None:
         self.school_year = school_year
+        self.when_municipalities = municipalities
         self.when_result = None
         self.when_error = ""
         field = forms.CharField(
@@ -48,8 +50,13 @@ class WhenFormMixin:
 
     def clean_when_text(self) -> str:
         text = self.cleaned_data["when_text"].strip()
+        days = (
+            region_days(self.when_municipalities, self.school_year)
+            if mentions_planning_days(text)
+            else []
+        )
         try:
-            self.when_result = parse_when(text, self.school_year)
+            self.when_result = parse_when(text, self.school_year, planning_days=days)
         except WhenParseError as error:
             self.when_error = str(error)
             self.when_result = None
@@ -97,7 +104,7 @@ class MeasureForm(WhenFormMixin, DsModelForm):
     def __init__(self, *args, plan: ActionPlan, municipalities, units, **kwargs):
         super().__init__(*args, **kwargs)
         self.plan = plan
-        self.setup_when(plan.school_year)
+        self.setup_when(plan.school_year, municipalities)
         schemes = plan.partnership.schemes.all()
         self.fields["scheme"].queryset = schemes if schemes.exists() else Scheme.objects.all()
         self.fields["goals"].queryset = plan.goals.all()
@@ -190,7 +197,7 @@ class ActivityForm(WhenFormMixin, DsModelForm):
     def __init__(self, *args, measure: Measure, municipalities, units, **kwargs):
         super().__init__(*args, **kwargs)
         self.measure = measure
-        self.setup_when(measure.plan.school_year)
+        self.setup_when(measure.plan.school_year, municipalities)
         self.fields["municipalities"].queryset = municipalities
         self.fields["scheme"].queryset = Scheme.objects.all()
         _limit_targets(self, municipalities=municipalities, units=units)

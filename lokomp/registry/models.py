@@ -153,3 +153,26 @@ class Institution(Organisation):
 
     def __str__(self) -> str:
         return self.short_name or self.name
+
+
+class PlanningDay(models.Model):
+    """A planning day (planleggingsdag) of a municipality's schools and kindergartens, when
+    staff are free for competence development. Entered per school year by the coordinator
+    or the owner; a NÅR of "planleggingsdagene" is placed on them once they are known."""
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="planning_days"
+    )
+    date = models.DateField(_("Dato"))
+    school_year = models.PositiveSmallIntegerField(_("Skoleår"), db_index=True)
+
+    class Meta:
+        ordering = ["date"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "date"], name="planning_day_unique")
+        ]
+        verbose_name = _("planleggingsdag")
+        verbose_name_plural = _("planleggingsdager")
+
+    def __str__(self) -> str:
+        return f"{self.municipality}: {self.date:%d.%m.%Y}"

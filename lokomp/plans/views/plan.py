@@ -20,6 +20,7 @@ from ..forms import (
     TrackFormSet,
 )
 from ..models import Activity
+from ..planning_days import mentions_planning_days, region_days
 from ..queries import get_plan, partnership_municipalities, partnership_units, plan_rows
 from ..services import (
     activity_delete,
@@ -130,7 +131,7 @@ def measure_form(request, slug: str, year: str, number: int | None = None):
             "measure": measure,
             "form": form,
             "responsibilities": responsibilities,
-            "preview": when_preview_context(form["when_text"].value() or "", plan.school_year),
+            "preview": _preview(form, plan),
         },
     )
 
@@ -222,7 +223,7 @@ def activity_form(
             "activity": activity,
             "form": form,
             "tracks": tracks,
-            "preview": when_preview_context(form["when_text"].value() or "", plan.school_year),
+            "preview": _preview(form, plan),
         },
     )
 
@@ -277,3 +278,15 @@ def activity_delete_view(request, slug: str, pk: int):
             "cancel": reverse("plans:activity", args=[slug, pk]),
         },
     )
+
+
+def _preview(form, plan) -> dict:
+    """The "Tolket som" line as the page first shows it, with the region's planning days
+    where the text names them."""
+    text = form["when_text"].value() or ""
+    days = (
+        region_days(form.when_municipalities, plan.school_year)
+        if mentions_planning_days(text)
+        else []
+    )
+    return when_preview_context(text, plan.school_year, days)
