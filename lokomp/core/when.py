@@ -25,6 +25,7 @@ from enum import StrEnum
 
 from dateutil.easter import easter
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 
@@ -70,8 +71,9 @@ MONTH_ABBREVIATIONS = {
 }  # fmt: skip
 WEEKDAYS = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"]
 NUMBER_WORDS = {
-    "en": 1, "ett": 1, "ei": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6,
-    "sju": 7, "syv": 7, "åtte": 8, "ni": 9, "ti": 10, "elleve": 11, "tolv": 12,
+    "en": 1, "ett": 1, "ei": 1, "ein": 1, "eitt": 1,
+    "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "sju": 7, "syv": 7, "åtte": 8,
+    "ni": 9, "ti": 10, "elleve": 11, "tolv": 12,
 }  # fmt: skip
 # What is counted, singular → plural. The plural is stored; the printer picks the form.
 COUNT_UNITS = {
@@ -79,6 +81,18 @@ COUNT_UNITS = {
     "økt": "økter", "dag": "dager", "nettverk": "nettverk", "kurs": "kurs",
 }  # fmt: skip
 COUNT_UNITS_SINGULAR = {plural: singular for singular, plural in COUNT_UNITS.items()}
+# Nynorsk forms of what is counted, read as the stored (bokmål) plural.
+NYNORSK_UNITS = {"gong": "ganger", "gongar": "ganger", "samlingar": "samlinger", "dagar": "dager"}
+NYNORSK_WEEKDAYS = {"måndag": 0, "tysdag": 1, "laurdag": 5, "sundag": 6}
+# The words the printer writes, in nynorsk (months, "vår" and "kl." are the same).
+NYNORSK = {
+    "høst": "haust", "uke": "veke", "skoleåret": "skuleåret", "fortløpende": "fortløpande",
+    "innen": "innan", "hver": "kvar", "annenhver": "annakvar", "ukentlig": "vekentleg",
+    "månedlig": "månadleg", "måned": "månad", "ganger": "gongar", "gang": "gong",
+    "møter": "møte", "samlinger": "samlingar", "webinarer": "webinar", "dager": "dagar",
+    "mandag": "måndag", "tirsdag": "tysdag", "lørdag": "laurdag", "søndag": "sundag",
+    "planleggingsdagene": "planleggingsdagane",
+}  # fmt: skip
 RECURRENCES = {"weekly": "ukentlig", "monthly": "månedlig"}
 QUALIFIERS = ("planleggingsdagene", "lunsj–lunsj", "etter avtale")
 
@@ -86,6 +100,7 @@ QUALIFIERS = ("planleggingsdagene", "lunsj–lunsj", "etter avtale")
 FILLER_WORDS = {
     "i", "under", "og", "på", "ved", "fra", "til", "med", "per", "pr", "kl", "om", "for",
     "en", "ett", "ei", "ca", "cirka", "totalt", "årlig", "årlige", "av", "den",
+    "ein", "eitt", "frå", "årleg", "årlege", "webinara", "møta", "samlingane", *NYNORSK_UNITS,
     *COUNT_UNITS, *COUNT_UNITS.values(), "webinarene", "møtene", "samlingene",
 }  # fmt: skip
 
@@ -153,6 +168,8 @@ class When:
             text = self._format_part(inline=False)
         if self.note:
             text += f" ({self.note})" if text else self.note
+        if get_language() == "nn":
+            text = _NYNORSK_WORD.sub(lambda m: NYNORSK[m.group(0)], text)
         return text[:1].upper() + text[1:]
 
     def _format_part(self, *, inline: bool) -> str:
@@ -405,6 +422,7 @@ def _format_span(when: When) -> str:
 
 # -- parser -------------------------------------------------------------------------------
 
+_NYNORSK_WORD = re.compile(r"\b(?:" + "|".join(sorted(NYNORSK, key=len, reverse=True)) + r")\b")
 _MONTH_WORDS = sorted(
     [w for w in MONTHS + list(MONTH_ABBREVIATIONS) if w != "jul"], key=len, reverse=True
 )
@@ -415,7 +433,13 @@ _HM = r"\d{1,2}[:.]\d{2}"
 _NUM = r"(?:\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 _UNIT = (
     r"(?:"
-    + "|".join(sorted(set(COUNT_UNITS) | set(COUNT_UNITS.values()), key=len, reverse=True))
+    + "|".join(
+        sorted(
+            set(COUNT_UNITS) | set(COUNT_UNITS.values()) | set(NYNORSK_UNITS),
+            key=len,
+            reverse=True,
+        )
+    )
     + r")"
 )
 _TIME = rf"(?:,?\s*(?:kl\.?\s*)?(?P<{{p}}t1>{_HM})(?:\s*-\s*(?P<{{p}}t2>{_HM}))?)"
@@ -426,27 +450,30 @@ def _time_group(prefix: str) -> str:
 
 
 _QUALIFIER_PATTERNS = {
-    "planleggingsdagene": re.compile(r"\b(?:felles\s+)?planleggingsdag(?:ene|er|en)?\b"),
+    "planleggingsdagene": re.compile(r"\b(?:felles\s+)?planleggingsdag(?:ene|ane|er|ar|en)?\b"),
     "lunsj–lunsj": re.compile(r"\blunsj\s*(?:-|til)\s*lunsj\b"),
     "etter avtale": re.compile(
-        r"\b(?:etter\s+(?:nærmere\s+)?avtale|(?:tidspunkt\s+)?avtales(?:\s+(?:nærmere|senere))?)\b"
+        r"\b(?:etter\s+(?:nærmere\s+)?avtale|(?:tidspunkt\s+)?(?:avtales|avtalast)(?:\s+(?:nærmere|senere))?)\b"
     ),
 }
 _CLOCK = r"\d{1,2}(?:[:.]\d{2})?"
 # Parts of a month: primo (1–10), medio (11–20), ultimo (21–end), and their plain words.
 _MONTH_PART_WORDS = {
-    "primo": 0, "begynnelsen": 0, "starten": 0, "tidlig": 0,
+    "primo": 0, "begynnelsen": 0, "byrjinga": 0, "starten": 0, "tidlig": 0,
     "medio": 1, "midten": 1, "midt": 1,
     "ultimo": 2, "slutten": 2, "utgangen": 2, "sent": 2,
 }  # fmt: skip
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("deadline", re.compile(r"\binnen\b")),
-    ("continuous", re.compile(r"\b(?:fortløpende|løpende|kontinuerlig)\b")),
+    ("deadline", re.compile(r"\binn[ea]n\b")),
+    (
+        "continuous",
+        re.compile(r"\b(?:fortløpende|løpende|fortløpande|løpande|kontinuerlig|kontinuerleg)\b"),
+    ),
     ("etter avtale", _QUALIFIER_PATTERNS["etter avtale"]),
     (
         "whole_year",
         re.compile(
-            r"\bhele\s+(?:skole)?året\b|\bårlige?\b(?=.*\b(?:"
+            r"\bhei?le\s+(?:sk[ou]le)?året\b|\bårl(?:ig|eg)e?\b(?=.*\b(?:"
             + "|".join(sorted(set(COUNT_UNITS.values())))
             + r")\b)"
         ),
@@ -454,16 +481,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "recurrence",
         re.compile(
-            r"\b(?P<r>månedlig|månedlige|ukentlig|ukentlige)\b|"
-            r"\b(?P<every>hver|annenhver|annen\s+hver)\s+(?P<what>"
-            + "|".join(WEEKDAYS)
-            + r"|uke|måned|14\.?\s*dag)(?:en|er)?\b"
+            r"\b(?P<r>månedlige?|ukentlige?|månadlege?|vekentlege?)\b|"
+            r"\b(?P<every>hver|kvar|annenhver|annakvar|annankvar|annen\s+hver|kvar\s+andre)\s+"
+            r"(?P<what>"
+            + "|".join([*WEEKDAYS, *NYNORSK_WEEKDAYS])
+            + r"|uke|veke|måned|månad|14\.?\s*dag)(?:en|er|a|ar)?\b"
         ),
     ),
     (
         "holiday",
         re.compile(
-            r"\b(?P<w>etter|før)\s+(?P<e>jul|jula|julen|påske|påska|påsken|sommeren|sommerferien)\b"
+            r"\b(?P<w>etter|før)\s+(?P<e>jul|jula|julen|påske|påska|påsken|sommeren|sommerferien|sommaren|sommarferien)\b"
         ),
     ),
     ("planleggingsdagene", _QUALIFIER_PATTERNS["planleggingsdagene"]),
@@ -478,14 +506,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "school_year",
         re.compile(
-            rf"\bskoleår(?:et)?\s*(?P<y1>{_Y4})\s*[-/]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d)|"
+            rf"\bsk[ou]leår(?:et)?\s*(?P<y1>{_Y4})\s*[-/]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d)|"
             rf"(?<![\d.])(?P<y3>{_Y4})\s*[-/]\s*(?P<y4>\d{{4}}|\d{{2}})(?![\d.])"
         ),
     ),
     (
         "month_part",
         re.compile(
-            r"\b(?:(?P<p>primo|medio|ultimo)|(?P<q>begynnelsen|starten|midten|slutten|utgangen)"
+            r"\b(?:(?P<p>primo|medio|ultimo)|(?P<q>begynnelsen|byrjinga|starten|midten|slutten|utgangen)"
             rf"\s+av|(?P<r>tidlig|midt|sent)\s+i)\s+(?P<m>{_M})(?:\s*(?P<y>{_Y}))?"
         ),
     ),
@@ -675,15 +703,17 @@ def _scan(rest: str, sy: int) -> _Scan:
                 found.whole_year = True
             elif kind == "recurrence":
                 if g["r"]:
-                    found.recurrence = "monthly" if g["r"].startswith("måned") else "weekly"
+                    found.recurrence = "monthly" if g["r"].startswith("mån") else "weekly"
                 else:
                     what = g["what"]
-                    found.interval = 1 if g["every"] == "hver" else 2
+                    found.interval = 1 if g["every"] in ("hver", "kvar") else 2
                     if what.startswith("14"):
                         found.interval = 2
-                    found.recurrence = "monthly" if what == "måned" else "weekly"
+                    found.recurrence = "monthly" if what in ("måned", "månad") else "weekly"
                     if what in WEEKDAYS:
                         found.weekday = WEEKDAYS.index(what)
+                    elif what in NYNORSK_WEEKDAYS:
+                        found.weekday = NYNORSK_WEEKDAYS[what]
             elif kind in QUALIFIERS:
                 found.notes.append(kind)
             elif kind == "holiday":
@@ -791,7 +821,11 @@ def _scan(rest: str, sy: int) -> _Scan:
                     _Period(*semester_bounds(season, semester_year), Precision.SEMESTER)
                 )
             elif kind == "count":
-                unit = "ganger" if g["x"] else COUNT_UNITS.get(g["u"], g["u"])
+                unit = (
+                    "ganger"
+                    if g["x"]
+                    else NYNORSK_UNITS.get(g["u"]) or COUNT_UNITS.get(g["u"], g["u"])
+                )
                 found.counts.append((_number(g["n"]), unit, bool(g["x"])))
             # Blank out what was understood, keeping positions for the later patterns.
             rest = rest[: match.start()] + " " * (match.end() - match.start()) + rest[match.end() :]

@@ -3,6 +3,7 @@
 from datetime import date, time, timedelta
 
 import pytest
+from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -516,3 +517,30 @@ def test_parts_written_on_lines_of_their_own_read_back_the_same(parts, separator
     the same parts."""
     text = separator.join(part.format() for part in parts)
     assert parse_when(text, 2000) == combine(parts)
+
+
+NYNORSK_FORMS = [
+    ("2 møte haust 2025, 2 møte vår 2026", "2 møte haust 2025, 2 møte vår 2026"),
+    ("kvar onsdag kl. 14–15 i oktober", "Kvar onsdag kl. 14:00–15:00, oktober 2025"),
+    ("annakvar veke", "Annakvar veke, skuleåret 2025–2026"),
+    ("tre gongar i haust", "3 gongar, haust 2025"),
+    ("Fortløpande", "Fortløpande, skuleåret 2025–2026"),
+    ("innan 15.11.23", "Innan 15. november 2023"),
+    ("planleggingsdagane august", "August 2025 (planleggingsdagane)"),
+    ("kvar måndag veke 36–40", "Kvar måndag, veke 36–40 2025"),
+]
+
+
+@pytest.mark.parametrize(("text", "printed"), NYNORSK_FORMS)
+def test_nynorsk_is_read_and_printed_in_nynorsk(text, printed):
+    with translation.override("nn"):
+        when = parse_when(text, 2025)
+        assert when.format() == printed
+    assert when == parse_when(printed, 2025), "the same value in either language"
+
+
+@settings(max_examples=200, deadline=None)
+@given(whens())
+def test_printing_in_nynorsk_then_parsing_gives_the_same_value(when):
+    with translation.override("nn"):
+        assert parse_when(when.format(), 2000) == when
