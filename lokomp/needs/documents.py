@@ -9,12 +9,11 @@ from io import BytesIO
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from docx import Document
-from docx.shared import Pt
 
 from lokomp.core.pdf import html_to_pdf
 from lokomp.core.questions import kind_for
 from lokomp.core.text import export_text
+from lokomp.core.word import a4_document
 
 from .kinds import budget_rows
 
@@ -35,8 +34,7 @@ def printable(snap: dict) -> dict:
 
 
 def _docx(snap: dict, version) -> bytes:
-    document = Document()
-    document.styles["Normal"].font.size = Pt(10)
+    document = a4_document()
     document.add_heading(snap["title"], level=1)
     document.add_paragraph(f"{snap['partnership']} – {snap['scheme']} – {snap['year_label']}")
     if version is not None:

@@ -9,11 +9,6 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from docx import Document
-from docx.enum.section import WD_ORIENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
@@ -21,6 +16,7 @@ from lokomp.core.formatting import thousands
 from lokomp.core.pdf import html_to_pdf
 from lokomp.core.spreadsheets import append_row
 from lokomp.core.text import export_text as clean
+from lokomp.core.word import a4_document, set_column_widths, shade
 from lokomp.partnerships.models import Scheme
 
 from .models import ActionPlan, Goal
@@ -76,23 +72,8 @@ def responsibility_cell(row: PlanRow) -> str:
     return "\n".join(str(r) for r in row.measure.responsibilities.all())
 
 
-def _shade(cell, colour: str) -> None:
-    properties = cell._tc.get_or_add_tcPr()
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), colour.lstrip("#"))
-    properties.append(shading)
-
-
 def plan_docx(plan: ActionPlan, long_term: list[Goal], sub_goals: list[Goal], rows: list[PlanRow]):
-    document = Document()
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = section.page_height, section.page_width
-    for margin in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, margin, Cm(1.8))
-    document.styles["Normal"].font.size = Pt(10)
+    document = a4_document(landscape=True)
     document.add_heading(clean(plan.partnership.name), level=1)
     document.add_paragraph(
         _("%(plan)s – skoleåret %(year)s") % {"plan": plan, "year": plan.school_year_label}
@@ -119,12 +100,14 @@ def plan_docx(plan: ActionPlan, long_term: list[Goal], sub_goals: list[Goal], ro
         measure = row.measure
         cells = table.add_row().cells
         cells[0].text = _("Tiltak %(number)s") % {"number": measure.number}
-        _shade(cells[0], measure.scheme.colour)
+        shade(cells[0], measure.scheme.colour)
         cells[1].text = clean(measure.title)
         cells[2].text = clean(measure.how)
         cells[3].text = clean(target_cell(row))
         cells[4].text = clean(measure.when_display)
         cells[5].text = clean(responsibility_cell(row))
+    # The seed's proportions, filling the 26.1 cm between A4's landscape margins.
+    set_column_widths(table, [2.3, 4.5, 8.0, 4.2, 3.5, 3.6])
     document.add_paragraph()
     legend = document.add_paragraph(_("Fargekoder:") + " ")
     legend.add_run(clean(", ".join(f"{s.label} ({s.name})" for s in Scheme.objects.all())))

@@ -77,3 +77,36 @@ def test_xlsx(as_user):
     assert dialog[4] == 1295
     assert dialog[6] == "6 dager, august 2025 (planleggingsdagene)"
     assert dialog[7].date().isoformat() == "2025-08-01"
+
+
+def test_word_is_a4_with_the_seed_columns_and_readable_colours(as_user):
+    from lokomp.core.word import contrast_with_black
+    from lokomp.plans.models import Measure
+
+    Measure.objects.filter(plan__partnership__slug=ARGS[0], number=1).update(
+        how="Første linje\r\nAndre linje\nTredje linje"  # stored before input was cleaned
+    )
+    document = Document(BytesIO(_get(as_user("koordinator"), "plans:plan_docx").content))
+    section = document.sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (29.7, 21.0)
+    table = document.tables[0]
+    widths = [round(cell.width.cm, 1) for cell in table.rows[1].cells]
+    assert widths == [2.3, 4.5, 8.0, 4.2, 3.5, 3.6]
+    how = table.rows[1].cells[2]._tc.xml
+    assert how.count("<w:br/>") == 2, "each line break once, as typed"
+    for row in table.rows[1:]:
+        cell = row.cells[0]
+        fill = cell._tc.xpath("./w:tcPr/w:shd/@w:fill")[0]
+        colour = str(cell.paragraphs[0].runs[0].font.color.rgb)
+        on_black = contrast_with_black(fill)
+        ratio = on_black if colour == "000000" else 21 / on_black
+        assert ratio >= 4.5, (fill, colour)
+
+
+def test_the_needs_report_in_word_is_a4(as_user):
+    from lokomp.needs.models import NeedsReport
+
+    report = NeedsReport.objects.get(template__year=2023)
+    response = as_user("koordinator").get(reverse("needs:docx", args=[report.pk, "1"]))
+    section = Document(BytesIO(response.content)).sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
