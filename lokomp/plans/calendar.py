@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -28,7 +28,7 @@ from lokomp.core.when import (
 )
 from lokomp.partnerships.models import Scheme
 
-from .models import Activity, Measure, TargetScope
+from .models import Activity, Measure, Responsibility, TargetScope
 
 
 def placed(obj, *, expand: bool) -> list[When]:
@@ -161,6 +161,13 @@ def plan_items(
         "scheme", "measure", "measure__scheme"
     )
     measures = filters.apply(measures).select_related("scheme")
+    if not expand:
+        # A feed's description carries HVORDAN and ANSVAR (two queries more, whatever the size).
+        who = Responsibility.objects.select_related("institution", "owner")
+        activities = activities.prefetch_related(
+            Prefetch("measure__responsibilities", queryset=who)
+        )
+        measures = measures.prefetch_related(Prefetch("responsibilities", queryset=who))
     if for_feed:
         activities = activities.prefetch_related(
             "municipalities", "target_municipalities", "target_units"

@@ -68,11 +68,21 @@ def _event(item: CalendarItem, stamp: datetime) -> Event | None:
         if when.count is not None and when.precision.rank >= Precision.MONTH.rank:
             # "2 møter høst 2026": planned, the days not yet set.
             event.add("status", "TENTATIVE")
-    lines = [
-        _("Når: %(when)s") % {"when": when.format()},
-        _("Ordning: %(scheme)s") % {"scheme": item.scheme.name},
-    ]
     target = item.activity or item.measure
+    lines = [_("Når: %(when)s") % {"when": target.when_text or when.format()}]
+    if target.when_text and target.when_text.lower() != when.format().lower():
+        lines.append(_("Tolket som: %(when)s") % {"when": when.format()})
+    lines.append(_("Ordning: %(scheme)s") % {"scheme": item.scheme.name})
+    if item.activity is not None:
+        lines.append(
+            _("Tiltak %(number)s: %(title)s")
+            % {"number": item.measure.number, "title": item.measure.title}
+        )
+    if item.measure.how:
+        lines.append(_("Hvordan: %(how)s") % {"how": item.measure.how})
+    responsible = "; ".join(str(r) for r in item.measure.responsibilities.all())
+    if responsible:
+        lines.append(_("Ansvar: %(who)s") % {"who": responsible})
     if target.target_summary:
         lines.append(_("Målgruppe: %(target)s") % {"target": target.target_summary})
     if item.activity is not None and item.activity.link:

@@ -123,8 +123,8 @@ def test_unchanged_feed_is_not_sent_again(client, sor_troms, django_assert_num_q
 def test_feed_query_count_does_not_grow(client, sor_troms, django_assert_num_queries):
     url = reverse("plans:partnership_feed", args=[sor_troms.calendar_token])
     # partnership, current plans (with their version), activities, measures without
-    # activities
-    with django_assert_num_queries(4):
+    # activities, and the responsibilities of each
+    with django_assert_num_queries(6):
         client.get(url)
     plan = sor_troms.plans.get(school_year=2025)
     measure = plan.measures.get(number=7)
@@ -137,7 +137,7 @@ def test_feed_query_count_does_not_grow(client, sor_troms, django_assert_num_que
             when_end="2025-10-05",
             when_precision="week",
         )
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(6):
         assert b"M\xc3\xb8te 29" in client.get(url).content
 
 
@@ -178,3 +178,25 @@ def test_feeds_carry_only_published_plans(client, sor_troms):
     plan.save()
     cal = Calendar.from_ical(client.get(url).content)
     assert list(cal.walk("VEVENT")) == []
+
+
+def test_the_description_carries_the_plan_as_written(client, sor_troms):
+    from lokomp.plans.models import Measure
+
+    cal = _feed(client, "plans:partnership_feed", sor_troms.calendar_token)
+    measures = [e for e in cal.walk("VEVENT") if str(e["summary"]).startswith("Tiltak ")]
+    assert measures
+    checked = 0
+    for event in measures:
+        number = int(str(event["summary"]).split(":")[0].removeprefix("Tiltak "))
+        measure = Measure.objects.get(
+            plan__partnership=sor_troms, plan__school_year=2025, number=number
+        )
+        description = str(event["description"])
+        assert f"Når: {measure.when_text}" in description
+        if measure.how:
+            assert f"Hvordan: {measure.how.splitlines()[0]}" in description
+        for responsibility in measure.responsibilities.all():
+            assert str(responsibility) in description
+            checked += 1
+    assert checked, "at least one measure in the feed has responsibilities"
