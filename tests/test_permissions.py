@@ -133,6 +133,7 @@ def _read_args():
         "plans:plan_edit": plan,
         "plans:calendar": plan,
         "plans:planning_days": plan,
+        "plans:plan_import": plan,
         "plans:measure_create": plan,
         "plans:measure": [*plan, 3],
         "plans:measure_edit": [*plan, 3],
@@ -209,6 +210,7 @@ MATRIX = {
     "plans:plan_edit": EDIT_PLAN_A,
     "plans:calendar": SEE_A,
     "plans:planning_days": SEE_A,
+    "plans:plan_import": EDIT_PLAN_A,
     "plans:measure_create": EDIT_PLAN_A,
     "plans:measure": SEE_A,
     "plans:measure_edit": EDIT_PLAN_A,
@@ -278,6 +280,9 @@ POST_MATRIX = {
     "partnerships:coordinators": allowed(EDIT_PARTNERSHIP_A),
     "partnerships:plan_new": allowed(EDIT_PLAN_A),
     "plans:plan_edit": allowed(EDIT_PLAN_A),
+    # Reading a pasted table shows what would be imported; nothing is stored before the
+    # confirmation (tests/plans/test_import.py).
+    "plans:plan_import": allowed(EDIT_PLAN_A, PAGE),
     # Planning days: the coordinators, and Harstad's owner contact for Harstad (the form
     # posted is Harstad's); everyone else who sees the plan is refused.
     "plans:planning_days": allowed(row(403, 403, 200, 404, 403, 403, 403, 200, LOGIN)),
@@ -363,6 +368,10 @@ def _fill(name, data, persona):
         "needs:question_new": {"text": "Nytt spørsmål", "kind": "text"},
         "core:language": {"language": "nn", "next": "/"},
         "accounts:password_reset": {"email": "ukjent@example.no"},
+        "plans:plan_import": {
+            "paste": "\tHVA\tHVORDAN\tMÅLGRUPPE\tNÅR\tANSVAR\n"
+            "Tiltak 1\tSamling\tFysisk\tAlle ansatte\tUke 36\tUiT\n"
+        },
     }.get(name, {})
     if name == "plans:planning_days":
         harstad = Municipality.objects.get(name="Harstad")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import calendar, exports, plan, planning, public
+from .views import calendar, exports, importing, plan, planning, public
 
 app_name = "plans"
 P = "partnerskap/<slug:slug>/plan/<schoolyear:year>/"
@@ -9,6 +9,7 @@ urlpatterns = [
     path(P + "endre/", plan.plan_edit, name="plan_edit"),
     path(P + "kalender/", calendar.plan_calendar, name="calendar"),
     path(P + "planleggingsdager/", planning.planning_days, name="planning_days"),
+    path(P + "importer/", importing.plan_import, name="plan_import"),
     path(P + "tiltak/ny/", plan.measure_form, name="measure_create"),
     path(P + "tiltak/<id:number>/", plan.measure_detail, name="measure"),
     path(P + "tiltak/<id:number>/endre/", plan.measure_form, name="measure_edit"),
