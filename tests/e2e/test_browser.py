@@ -116,6 +116,8 @@ def _serious(results) -> list[str]:
         ("koordinator", "/partnerskap/sor-troms-evenes/koordinatorer/"),
         ("koordinator", "/partnerskap/sor-troms-evenes/endre/"),
         ("koordinator", "/partnerskap/sor-troms-evenes/plan/2025-2026/tiltak/3/slett/"),
+        ("koordinator", "/partnerskap/sor-troms-evenes/plan/2025-2026/planleggingsdager/"),
+        ("koordinator", "/partnerskap/sor-troms-evenes/plan/2025-2026/importer/"),
         ("statsforvalter", "/registeret/logg/"),
         ("rektor", "/registeret/enheter/"),
         (None, "/offentlig/ost-finnmark/"),
@@ -269,3 +271,51 @@ def test_two_browsers_edit_the_same_thing(browser, live_url, live_database, kind
     expect(second.locator(f"[name={second_field}]")).to_have_value(second_value)
     for context in contexts:
         context.close()
+
+
+def test_a_word_plan_goes_in_and_comes_out_on_the_calendar_and_in_word(page, live_url):
+    """From last year's Word table to this year's calendar and Word file."""
+    from io import BytesIO
+
+    from docx import Document
+
+    from tests.plans.test_import import SEED_004, docx_file
+
+    login(page, live_url, "koordinator")
+    page.goto(live_url + "/partnerskap/sor-troms-evenes/plan/2026-2027/")
+    page.get_by_role("link", name="Importer fra Word eller Excel").click()
+    page.get_by_label("Word- eller Excel-fil").set_input_files(
+        files=[
+            {
+                "name": "plan-2025.docx",
+                "mimeType": "application/octet-stream",
+                "buffer": docx_file(SEED_004).read(),
+            }
+        ]
+    )
+    page.get_by_role("button", name="Les tabellen").click()
+    rows = page.get_by_test_id("import-row")
+    expect(rows).to_have_count(3)
+    expect(page.get_by_test_id("import-when").nth(2)).to_have_text(
+        "15.–16. oktober 2026 (lunsj–lunsj)"
+    )
+    assert _serious(Axe().run(page)) == []
+    page.get_by_role("button", name="Bekreft og legg inn tiltakene").click()
+    expect(page.get_by_text("3 tiltak er lagt inn i planen.")).to_be_visible()
+    expect(page.get_by_role("cell", name="Nettverkssamling i Kirkenes")).to_be_visible()
+
+    page.goto(
+        live_url
+        + "/partnerskap/sor-troms-evenes/plan/2026-2027/kalender/?visning=month&periode=2026-10"
+    )
+    expect(
+        page.get_by_test_id("month-grid").get_by_text("Nettverkssamling i Kirkenes")
+    ).to_have_count(2)
+
+    page.goto(live_url + "/partnerskap/sor-troms-evenes/plan/2026-2027/")
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Last ned Word").click()
+    document = Document(BytesIO(open(download_info.value.path(), "rb").read()))
+    cells = [cell.text for row in document.tables[0].rows for cell in row.cells]
+    assert "Nettverkssamling i Kirkenes" in cells
+    assert round(document.sections[0].page_width.cm, 1) == 29.7
