@@ -173,6 +173,9 @@ def plan_items(
             "municipalities", "target_municipalities", "target_units"
         )
         measures = measures.prefetch_related("target_municipalities", "target_units")
+    elif expand:
+        # A page shows the municipalities taking part in each activity.
+        activities = activities.prefetch_related("municipalities")
     items = [
         CalendarItem(
             title=a.title,
@@ -345,11 +348,7 @@ def month_grid(period: Period, items: list[CalendarItem]) -> list[dict]:
         period.first.year, period.first.month
     ):
         monday, sunday = week[0], week[-1]
-        week_items = [
-            i
-            for i in items
-            if i.when.precision == Precision.WEEK and i.when.overlaps(monday, sunday)
-        ]
+        week_items = [i for i in items if _within_one_week(i) and i.when.overlaps(monday, sunday)]
         days = [
             {
                 "date": day,
@@ -362,10 +361,25 @@ def month_grid(period: Period, items: list[CalendarItem]) -> list[dict]:
     return weeks
 
 
+def _within_one_week(item: CalendarItem) -> bool:
+    return (
+        item.when.precision == Precision.WEEK
+        and item.first.isocalendar()[:2] == item.last.isocalendar()[:2]
+    )
+
+
+def _within_one_month(item: CalendarItem) -> bool:
+    return (item.first.year, item.first.month) == (item.last.year, item.last.month)
+
+
 def spanning(items: list[CalendarItem], view: str) -> list[CalendarItem]:
-    """Items that cover the period rather than a day: months, semesters, continuous."""
+    """Items shown once, as a band over the page, rather than under each week or month they
+    touch: in a month, all but days and single weeks; in a semester, all but what lies
+    within one month."""
     if view == "month":
-        return [i for i in items if not i.is_day_item and i.when.precision != Precision.WEEK]
+        return [i for i in items if not i.is_day_item and not _within_one_week(i)]
+    if view == "semester":
+        return [i for i in items if not i.is_day_item and not _within_one_month(i)]
     return [i for i in items if not i.is_day_item]
 
 
@@ -378,12 +392,11 @@ def semester_months(period: Period, items: list[CalendarItem]) -> list[dict]:
             {
                 "label": month_label(day),
                 "key": f"{day.year}-{day.month:02d}",
+                # Days once a day they happen; weeks and months within this month once.
                 "items": [
                     i
                     for i in items
-                    if i.when.overlaps(first, last)
-                    and i.when.precision
-                    not in (Precision.SEMESTER, Precision.SCHOOL_YEAR, Precision.CONTINUOUS)
+                    if i.when.overlaps(first, last) and (i.is_day_item or _within_one_month(i))
                 ],
             }
         )
