@@ -402,3 +402,49 @@ def semester_months(period: Period, items: list[CalendarItem]) -> list[dict]:
         )
         day = last + timedelta(days=1)
     return months
+
+
+# -- timeline --------------------------------------------------------------------------------
+
+
+def timeline(plan, filters: Filters | None = None) -> dict:
+    """The school year on one page, as a steering group reads it: a row per measure, a
+    column per month; a month is marked where the measure runs, and lists the activities
+    held in it. Two queries."""
+    filters = filters or Filters()
+    first, _last = semester_bounds("høst", plan.school_year)
+    months = []
+    day = first
+    for _n in range(11):  # August to June
+        months.append((day, month_end(day.year, day.month)))
+        day = month_end(day.year, day.month) + timedelta(days=1)
+    measures = list(filters.apply(Measure.objects.filter(plan=plan)).select_related("scheme"))
+    activities = filters.apply(
+        Activity.objects.filter(measure__plan=plan, when_start__isnull=False),
+        prefix="activity",
+    )
+    held: dict[int, list[tuple[When, Activity]]] = {}
+    for activity in activities:
+        assert activity.when is not None
+        for when in occurrences(activity.when):
+            held.setdefault(activity.measure_id, []).append((when, activity))
+    rows = []
+    for measure in measures:
+        runs = occurrences(measure.when) if measure.when else []
+        cells = []
+        for start, end in months:
+            marks = [
+                {"title": a.title, "when": w.format()}
+                for w, a in held.get(measure.pk, [])
+                if w.overlaps(start, end)
+            ]
+            cells.append(
+                {"runs": any(w.overlaps(start, end) for w in runs) or bool(marks), "marks": marks}
+            )
+        rows.append({"measure": measure, "cells": cells})
+    return {
+        "months": [
+            {"label": month_label(start), "short": date_format(start, "M")} for start, _e in months
+        ],
+        "rows": rows,
+    }

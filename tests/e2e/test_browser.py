@@ -118,6 +118,7 @@ def _serious(results) -> list[str]:
         ("koordinator", "/partnerskap/sor-troms-evenes/plan/2025-2026/tiltak/3/slett/"),
         ("koordinator", "/partnerskap/sor-troms-evenes/plan/2025-2026/planleggingsdager/"),
         ("koordinator", "/partnerskap/sor-troms-evenes/plan/2025-2026/importer/"),
+        ("koordinator", "/partnerskap/sor-troms-evenes/plan/2025-2026/kalender/?visning=timeline"),
         ("statsforvalter", "/registeret/logg/"),
         ("rektor", "/registeret/enheter/"),
         (None, "/offentlig/ost-finnmark/"),

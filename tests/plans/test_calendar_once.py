@@ -63,3 +63,22 @@ def test_each_item_says_who_and_where(plan, world):
     october = _page(world, visning="month", periode="2026-10")
     who = re.findall(r'data-testid="cal-who">([^<]+)<', october)
     assert f"Rektorer · {world.unit_a.municipality}" in who
+
+
+def test_the_timeline_has_a_row_per_measure_and_a_column_per_month(plan, world):
+    measure = plan.measures.get(number=2)  # "Nov/des."
+    activity = Activity.objects.create(measure=measure, title="Oppstart", kind="gathering")
+    from lokomp.core.when import parse_when
+
+    activity.set_when(parse_when("14. oktober", 2026), "14. oktober")
+    activity.save()
+    html = _page(world, visning="timeline")
+    table = html.split('data-testid="timeline"')[1].split("</table>")[0]
+    rows = re.findall(r"<tr><th scope=\"row\"[^>]*>(.*?)</tr>", table, re.S)
+    assert len(rows) == 5
+    row = next(r for r in rows if "Veiledningsrunde" in r)
+    cells = re.findall(r'<td class="([^"]*)"[^>]*data-testid="tl-cell">(.*?)</td>', row, re.S)
+    assert len(cells) == 11  # August to June
+    on = [n for n, (css, _body) in enumerate(cells) if "tl-on" in css]
+    assert on == [2, 3, 4]  # October (the activity), November, December
+    assert "Oppstart, 14. oktober 2026" in cells[2][1]

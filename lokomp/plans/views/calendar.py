@@ -19,24 +19,43 @@ from ..calendar import (
     plan_items,
     semester_months,
     spanning,
+    timeline,
     unscheduled,
 )
 from ..models import TargetRole
 from ..queries import get_plan, partnership_municipalities
 
-VIEWS = {"semester": _("Semester"), "month": _("Måned"), "week": _("Uke")}
+VIEWS = {
+    "semester": _("Semester"),
+    "month": _("Måned"),
+    "week": _("Uke"),
+    "timeline": _("Tidslinje"),
+}
 
 
 def calendar_context(request, partnership, plan) -> dict:
     view = request.GET.get("visning", "semester")
     if view not in VIEWS:
         view = "semester"
+    filters = Filters.from_query(request.GET)
+    if view == "timeline":
+        return {
+            "partnership": partnership,
+            "plan": plan,
+            "view": view,
+            "views": VIEWS,
+            "filters": filters,
+            "timeline": timeline(plan, filters),
+            "schemes": Scheme.objects.all(),
+            "municipalities": partnership_municipalities(partnership),
+            "roles": TargetRole.choices,
+            "unit_kinds": UnitKind.choices,
+        }
     key = request.GET.get("periode") or default_key(view, plan.school_year, timezone.localdate())
     try:
         period = parse_period(view, key)
     except (ValueError, IndexError) as error:
         raise Http404("Ukjent periode.") from error
-    filters = Filters.from_query(request.GET)
     items = plan_items(plan, first=period.first, last=period.last, filters=filters)
     context = {
         "partnership": partnership,
