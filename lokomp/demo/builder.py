@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from datetime import date
 
 from django.db import transaction
 
@@ -55,6 +56,10 @@ CO_FINANCING = {"dekomp": 30}
 
 # Real organisation numbers from the seeds (public facts); the rest are made up below.
 KNOWN_ORG_NUMBERS = {"Harstad kommune": "972417971", "UiT Norges arktiske universitet": "970422528"}
+
+
+# Staff as counted on 1 October, as in the national statistics (GSI, BASIL).
+STAFF_COUNTED_ON = date(2025, 10, 1)
 
 
 @dataclass(frozen=True)
@@ -183,6 +188,7 @@ class Builder:
             owner=owner,
             municipality=self.municipalities[municipality],
             staff_count=staff,
+            staff_counted_on=STAFF_COUNTED_ON,
         )
         self.units[name] = unit
         return unit

@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
-from lokomp.core.formatting import thousands
 from lokomp.core.pdf import html_to_pdf
 from lokomp.core.spreadsheets import append_row
 from lokomp.core.text import export_text as clean
@@ -63,8 +62,8 @@ def plan_context(plan: ActionPlan) -> dict:
 
 def target_cell(row: PlanRow) -> str:
     text = row.measure.target_summary
-    if row.target_size is not None and str(row.target_size) not in text.replace(" ", ""):
-        text += " (" + _("%(size)s ansatte") % {"size": thousands(row.target_size)} + ")"
+    if row.target.line:
+        text += f" ({row.target.line})"
     return text
 
 
@@ -127,7 +126,8 @@ def plan_xlsx(
         _("Hva"),
         _("Hvordan"),
         _("Målgruppe"),
-        _("Antall ansatte"),
+        _("Antall (oppgitt)"),
+        _("Antall (registeret)"),
         _("Når"),
         _("Tolket som"),
         _("Fra"),
@@ -149,7 +149,8 @@ def plan_xlsx(
                 m.title,
                 m.how,
                 m.target_summary,
-                row.target_size,
+                row.target.stated,
+                row.target.registry,
                 m.when_display,
                 m.when_interpreted,
                 m.when_start,
@@ -164,13 +165,13 @@ def plan_xlsx(
             "solid", fgColor=m.scheme.colour.lstrip("#")
         )
     for column, width in zip(
-        "ABCDEFGHIJKLM", (8, 40, 50, 40, 12, 28, 28, 12, 12, 40, 20, 14, 12), strict=True
+        "ABCDEFGHIJKLMN", (8, 40, 50, 40, 12, 12, 28, 28, 12, 12, 40, 20, 14, 12), strict=True
     ):
         sheet.column_dimensions[column].width = width
     for line in sheet.iter_rows(min_row=2):
         for cell in line:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-        for index in (7, 8):
+        for index in (8, 9):
             line[index].number_format = "DD.MM.YYYY"
     goals = workbook.create_sheet(_("Mål"))
     append_row(goals, [_("Nivå"), _("Mål")])

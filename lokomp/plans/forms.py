@@ -72,8 +72,26 @@ def _limit_targets(form, *, municipalities, units) -> None:
     form.fields["target_municipalities"].widget = forms.CheckboxSelectMultiple(
         choices=form.fields["target_municipalities"].choices
     )
-    form.fields["target_units"].help_text = _("Hold Ctrl (Cmd på Mac) for å velge flere.")
-    form.fields["target_units"].widget.attrs["size"] = 8
+    form.fields["target_units"].widget = forms.CheckboxSelectMultiple()
+    form.fields["target_units"].help_text = _(
+        "Kryss av enhetene. Søk på navn for å finne dem raskt."
+    )
+
+
+def unit_groups(bound_field) -> list[dict]:
+    """The unit picker's choices grouped by municipality and kind, each with whether it
+    is chosen (checked), for a list that can be searched."""
+    chosen = {str(v) for v in (bound_field.value() or [])}
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for unit in bound_field.field.queryset:
+        key = (unit.municipality.name, unit.get_kind_display())
+        groups.setdefault(key, []).append(
+            {"pk": unit.pk, "name": unit.name, "checked": str(unit.pk) in chosen}
+        )
+    return [
+        {"municipality": municipality, "kind": kind, "units": units}
+        for (municipality, kind), units in groups.items()
+    ]
 
 
 class MeasureForm(WhenFormMixin, DsModelForm):

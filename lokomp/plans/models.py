@@ -12,6 +12,8 @@ from lokomp.core.when import school_year_label
 from lokomp.partnerships.models import Partnership, Scheme
 from lokomp.registry.models import Institution, Municipality, Owner, Unit, UnitKind
 
+from .targets import TargetCount, stated_in_text
+
 
 class ActionPlan(models.Model):
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="plans")
@@ -158,25 +160,52 @@ class Targeted(models.Model):
             text += gettext(" i %(kinds)s") % {"kinds": joined}
         return text[:1].upper() + text[1:]
 
-    def computed_target_size(self, units: list[Unit]) -> int | None:
-        """Staff in scope, from the partnership's units; None where roles narrow it
-        to people the registry does not count (leaders, new employees, parents)."""
-        if self.target_size_stated is not None:
-            return self.target_size_stated
-        if self.target_roles and TargetRole.ALL_STAFF not in self.target_roles:
+    def target_count(self, units: list[Unit]) -> TargetCount:
+        """The stated number and the registry's count (partnership units given)."""
+        in_text = stated_in_text(self.target_text)
+        stated = self.target_size_stated if self.target_size_stated is not None else in_text
+        pool = self._registry_pool(units)
+        registry = None
+        counted_on = None
+        if pool is not None:
+            registry = sum(u.staff_count for u in pool)
+            dates = [u.staff_counted_on for u in pool if u.staff_counted_on]
+            counted_on = max(dates) if dates else None
+        return TargetCount(
+            stated=stated,
+            registry=registry,
+            counted_on=counted_on,
+            stated_in_text=stated is not None and stated == in_text,
+        )
+
+    def _registry_pool(self, units: list[Unit]) -> list[Unit] | None:
+        """The units whose staff are the target group, where the registry can tell: only
+        when a registry group is chosen (never the whole partnership by default), and
+        never for people who are not staff (leaders alone, parents, owners)."""
+        roles = set(self.target_roles)
+        if roles and TargetRole.ALL_STAFF not in roles:
             return None
         kinds = set(self.target_unit_kinds)
         if self.target_scope == TargetScope.UNITS:
             chosen = {u.pk for u in self.target_units.all()}
+            if not chosen:
+                return None
             pool = [u for u in units if u.pk in chosen]
         elif self.target_scope == TargetScope.MUNICIPALITIES:
             chosen = {m.pk for m in self.target_municipalities.all()}
+            if not chosen:
+                return None
             pool = [u for u in units if u.municipality_id in chosen]
+        elif kinds or TargetRole.ALL_STAFF in roles:
+            pool = list(units)
         else:
-            pool = units
-        if not kinds and not pool:
             return None
-        return sum(u.staff_count for u in pool if not kinds or u.kind in kinds)
+        return [u for u in pool if not kinds or u.kind in kinds]
+
+    @property
+    def units_missing(self) -> bool:
+        """ "Utvalgte enheter" with none chosen yet."""
+        return self.target_scope == TargetScope.UNITS and not self.target_units.all()
 
 
 class Measure(Scheduled, Targeted):

@@ -11,12 +11,13 @@ from django.http import Http404
 from lokomp.registry.models import Municipality, Unit
 
 from .models import ActionPlan, Goal, GoalLevel, Measure, Responsibility
+from .targets import TargetCount
 
 
 @dataclass
 class PlanRow:
     measure: Measure
-    target_size: int | None
+    target: TargetCount
 
 
 def get_plan(partnership, year_slug: str) -> ActionPlan:
@@ -36,7 +37,7 @@ def get_plan(partnership, year_slug: str) -> ActionPlan:
 def partnership_units(partnership) -> list[Unit]:
     return list(
         Unit.objects.filter(owner__partnership_links__partnership=partnership).only(
-            "id", "kind", "municipality_id", "staff_count", "name"
+            "id", "kind", "municipality_id", "staff_count", "staff_counted_on", "name"
         )
     )
 
@@ -64,7 +65,7 @@ def plan_rows(plan: ActionPlan) -> tuple[list[Goal], list[Goal], list[PlanRow]]:
         .order_by("number")
     )
     units = partnership_units(plan.partnership)
-    rows = [PlanRow(m, m.computed_target_size(units)) for m in measures]
+    rows = [PlanRow(m, m.target_count(units)) for m in measures]
     long_term = [g for g in goals if g.level == GoalLevel.LONG_TERM]
     sub = [g for g in goals if g.level == GoalLevel.SUB]
     return long_term, sub, rows

@@ -112,6 +112,8 @@ class Unit(models.Model):
         Municipality, on_delete=models.PROTECT, related_name="units", verbose_name=_("Kommune")
     )
     staff_count = models.PositiveIntegerField(_("Antall ansatte"), default=0)
+    # The day the count is from (the registry's count date, or when it was last entered).
+    staff_counted_on = models.DateField(_("Antall per"), null=True, blank=True)
     calendar_token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
 
     class Meta:

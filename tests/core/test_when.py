@@ -4,7 +4,7 @@ from datetime import date, time, timedelta
 
 import pytest
 from django.utils import translation
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from lokomp.core.when import (
@@ -348,6 +348,7 @@ def whens(draw) -> When:
 @settings(max_examples=400, deadline=None)
 @given(whens())
 def test_printing_then_parsing_gives_the_same_value(when):
+    assume(len(when.format()) <= 300)  # what the NÅR field holds
     assert parse_when(when.format(), 2000) == when
 
 
@@ -516,6 +517,7 @@ def test_parts_written_on_lines_of_their_own_read_back_the_same(parts, separator
     """Each part printed on a line of its own (as pasted from a Word cell) reads back as
     the same parts."""
     text = separator.join(part.format() for part in parts)
+    assume(len(text) <= 300)  # what the NÅR field holds
     assert parse_when(text, 2000) == combine(parts)
 
 
@@ -543,4 +545,5 @@ def test_nynorsk_is_read_and_printed_in_nynorsk(text, printed):
 @given(whens())
 def test_printing_in_nynorsk_then_parsing_gives_the_same_value(when):
     with translation.override("nn"):
+        assume(len(when.format()) <= 300)
         assert parse_when(when.format(), 2000) == when

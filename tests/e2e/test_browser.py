@@ -320,3 +320,20 @@ def test_a_word_plan_goes_in_and_comes_out_on_the_calendar_and_in_word(page, liv
     cells = [cell.text for row in document.tables[0].rows for cell in row.cells]
     assert "Nettverkssamling i Kirkenes" in cells
     assert round(document.sections[0].page_width.cm, 1) == 29.7
+
+
+def test_the_unit_picker_is_searched_and_grouped(page, live_url):
+    login(page, live_url, "koordinator")
+    page.goto(live_url + "/partnerskap/sor-troms-evenes/plan/2025-2026/tiltak/ny/")
+    page.get_by_text("Velg i registeret (for å telle deltakerne)").click()
+    picker = page.get_by_test_id("unit-picker")
+    expect(picker.get_by_text("Harstad – Skole")).to_be_visible()
+    page.get_by_label("Søk etter enhet").fill("kanebogen")
+    school = picker.get_by_label("Kanebogen skole", exact=True)
+    expect(school).to_be_visible()
+    # The demo's three units of that name: the school, its SFO and the kindergarten.
+    expect(picker.locator("[data-unit-choice]:visible")).to_have_count(3)
+    expect(picker.get_by_text("3 av", exact=False)).to_be_visible()
+    expect(picker.get_by_text("Harstad – Skole")).to_be_visible()
+    school.check()
+    assert _serious(Axe().run(page)) == []

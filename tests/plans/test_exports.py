@@ -71,12 +71,21 @@ def test_xlsx(as_user):
     response = _get(as_user("rektor"), "plans:plan_xlsx")
     sheet = load_workbook(BytesIO(response.content))["Tiltak"]
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][:6] == ("Tiltak", "Hva", "Hvordan", "Målgruppe", "Antall ansatte", "Når")
+    assert rows[0][:7] == (
+        "Tiltak",
+        "Hva",
+        "Hvordan",
+        "Målgruppe",
+        "Antall (oppgitt)",
+        "Antall (registeret)",
+        "Når",
+    )
     dialog = rows[3]
     assert dialog[0] == 3 and dialog[1] == "Dialogsamling"
-    assert dialog[4] == 1295
-    assert dialog[6] == "6 dager, august 2025 (planleggingsdagene)"
-    assert dialog[7].date().isoformat() == "2025-08-01"
+    assert dialog[4] == 1295  # "(1295 ansatte)", as the plan states
+    assert dialog[5] == 1295  # the registry's count of the units' staff
+    assert dialog[7] == "6 dager, august 2025 (planleggingsdagene)"
+    assert dialog[8].date().isoformat() == "2025-08-01"
 
 
 def test_word_is_a4_with_the_seed_columns_and_readable_colours(as_user):

@@ -18,6 +18,7 @@ from ..forms import (
     PlanForm,
     ResponsibilityFormSet,
     TrackFormSet,
+    unit_groups,
 )
 from ..models import Activity
 from ..planning_days import mentions_planning_days, region_days
@@ -85,7 +86,7 @@ def measure_detail(request, slug: str, year: str, number: int):
             "partnership": partnership,
             "plan": plan,
             "measure": measure,
-            "target_size": measure.computed_target_size(units),
+            "target": measure.target_count(units),
             "activities": measure.activities.select_related("scheme").prefetch_related(
                 "tracks", "municipalities"
             ),
@@ -120,6 +121,7 @@ def measure_form(request, slug: str, year: str, number: int | None = None):
         if form.is_valid() and responsibilities.is_valid():
             saved = measure_save(form=form, responsibilities=responsibilities, user=request.user)
             _tell_about_when(request, form)
+            _tell_about_units(request, saved)
             messages.success(request, _("Tiltak %(number)s er lagret.") % {"number": saved.number})
             return redirect("plans:measure", slug=slug, year=plan.year_slug, number=saved.number)
     return render(
@@ -132,6 +134,7 @@ def measure_form(request, slug: str, year: str, number: int | None = None):
             "form": form,
             "responsibilities": responsibilities,
             "preview": _preview(form, plan),
+            "unit_groups": unit_groups(form["target_units"]),
         },
     )
 
@@ -139,9 +142,19 @@ def measure_form(request, slug: str, year: str, number: int | None = None):
 def _unit_choices(partnership):
     from lokomp.registry.models import Unit
 
-    return Unit.objects.filter(owner__partnership_links__partnership=partnership).order_by(
-        "municipality__name", "name"
+    return (
+        Unit.objects.filter(owner__partnership_links__partnership=partnership)
+        .select_related("municipality")
+        .order_by("municipality__name", "kind", "name")
     )
+
+
+def _tell_about_units(request, saved) -> None:
+    if saved.units_missing:
+        messages.warning(
+            request,
+            _("Målgruppen er «utvalgte enheter», men ingen enheter er valgt ennå."),
+        )
 
 
 def _tell_about_when(request, form) -> None:
@@ -211,6 +224,7 @@ def activity_form(
         if form.is_valid() and tracks.is_valid():
             saved = activity_save(form=form, tracks=tracks, user=request.user)
             _tell_about_when(request, form)
+            _tell_about_units(request, saved)
             messages.success(request, _("«%(name)s» er lagret.") % {"name": saved})
             return redirect("plans:activity", slug=slug, pk=saved.pk)
     return render(
@@ -224,6 +238,7 @@ def activity_form(
             "form": form,
             "tracks": tracks,
             "preview": _preview(form, plan),
+            "unit_groups": unit_groups(form["target_units"]),
         },
     )
 
