@@ -10,8 +10,11 @@ This module imports no Django at the top: the render processes load it without s
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
+import threading
 import time
+from collections import OrderedDict
 from multiprocessing.connection import Connection
 
 _context = multiprocessing.get_context("forkserver")
@@ -22,9 +25,35 @@ class DocumentTooSlow(Exception):
     """A PDF was not done within the time allowed."""
 
 
+# The same page gives the same PDF: a submitted version is printed again and again (by the
+# county, the forum, the partnership), so the last documents are kept, within a budget.
+CACHE_BYTES = 64 * 1024 * 1024
+_cache: OrderedDict[str, bytes] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def _cached(key: str) -> bytes | None:
+    with _cache_lock:
+        pdf = _cache.get(key)
+        if pdf is not None:
+            _cache.move_to_end(key)
+        return pdf
+
+
+def _keep(key: str, pdf: bytes) -> None:
+    with _cache_lock:
+        _cache[key] = pdf
+        while sum(len(v) for v in _cache.values()) > CACHE_BYTES and len(_cache) > 1:
+            _cache.popitem(last=False)
+
+
 def html_to_pdf(html: str, *, base_url: str, seconds: float | None = None) -> bytes:
     """The PDF of the page; DocumentTooSlow when it takes more than `seconds` (the
     LOKOMP_EXPORT_SECONDS setting unless given)."""
+    key = hashlib.sha256(f"{base_url}\n{html}".encode()).hexdigest()
+    pdf = _cached(key)
+    if pdf is not None:
+        return pdf
     if seconds is None:
         from django.conf import settings
 
@@ -46,6 +75,7 @@ def html_to_pdf(html: str, *, base_url: str, seconds: float | None = None) -> by
         worker.join()
     if outcome != "pdf":
         raise RuntimeError(payload)
+    _keep(key, payload)
     return payload
 
 

@@ -18,6 +18,14 @@ pytestmark = pytest.mark.django_db
 PLAN_PDF = ("plans:plan_pdf", ["sor-troms-evenes", "2025-2026"])
 
 
+@pytest.fixture(autouse=True)
+def no_kept_documents():
+    """Each test renders for itself: documents kept from earlier tests would answer at once."""
+    from lokomp.core import pdf
+
+    pdf._cache.clear()
+
+
 def _text(pdf: bytes) -> str:
     return "".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages)
 
@@ -67,6 +75,14 @@ def test_the_user_is_told_and_can_try_again(as_user):
     assert "Dokumentet tok for lang tid" in page.content.decode()
     again = client.get(url)
     assert again.status_code == 200 and again["Content-Type"] == "application/pdf"
+
+
+def test_the_same_page_printed_again_is_not_rendered_again():
+    first = html_to_pdf("<h1>Versjon 1</h1>", base_url=".")
+    # Kept: no render process is needed, so no time is needed either.
+    assert html_to_pdf("<h1>Versjon 1</h1>", base_url=".", seconds=0) == first
+    with pytest.raises(DocumentTooSlow):
+        html_to_pdf("<h1>Versjon 2</h1>", base_url=".", seconds=0)
 
 
 def test_a_county_download_is_bounded_as_a_whole(as_user):
