@@ -18,8 +18,8 @@ from lokomp.core.text import export_text as clean
 from lokomp.core.word import a4_document, set_column_widths, shade
 from lokomp.partnerships.models import Scheme
 
-from .models import ActionPlan, Goal
-from .queries import PlanRow, plan_rows
+from .models import ActionPlan, Activity, Goal
+from .queries import PlanRow, plan_activities, plan_rows
 
 HEADERS = [
     "",
@@ -28,6 +28,13 @@ HEADERS = [
     gettext_lazy("MÅLGRUPPE"),
     gettext_lazy("NÅR"),
     gettext_lazy("ANSVAR"),
+]
+ACTIVITY_HEADERS = [
+    "",
+    gettext_lazy("NÅR"),
+    gettext_lazy("HVA"),
+    gettext_lazy("HVEM"),
+    gettext_lazy("KOMMUNER"),
 ]
 CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -43,7 +50,7 @@ def plan_document(plan: ActionPlan, fmt: str, *, base_url: str = ".") -> bytes:
         return html_to_pdf(html, base_url=base_url)
     maker = {"docx": plan_docx, "xlsx": plan_xlsx}[fmt]
     buffer = BytesIO()
-    maker(plan, *plan_rows(plan)).save(buffer)
+    maker(plan, *plan_rows(plan), plan_activities(plan)).save(buffer)
     return buffer.getvalue()
 
 
@@ -55,6 +62,7 @@ def plan_context(plan: ActionPlan) -> dict:
         "long_term_goals": long_term,
         "sub_goals": sub_goals,
         "rows": rows,
+        "activities": plan_activities(plan),
         "schemes": Scheme.objects.all(),
         "printed": timezone.localdate(),
     }
@@ -71,7 +79,13 @@ def responsibility_cell(row: PlanRow) -> str:
     return "\n".join(str(r) for r in row.measure.responsibilities.all())
 
 
-def plan_docx(plan: ActionPlan, long_term: list[Goal], sub_goals: list[Goal], rows: list[PlanRow]):
+def plan_docx(
+    plan: ActionPlan,
+    long_term: list[Goal],
+    sub_goals: list[Goal],
+    rows: list[PlanRow],
+    activities: list[Activity] = (),  # type: ignore[assignment]
+):
     document = a4_document(landscape=True)
     document.add_heading(clean(plan.partnership.name), level=1)
     document.add_paragraph(
@@ -107,6 +121,22 @@ def plan_docx(plan: ActionPlan, long_term: list[Goal], sub_goals: list[Goal], ro
         cells[5].text = clean(responsibility_cell(row))
     # The seed's proportions, filling the 26.1 cm between A4's landscape margins.
     set_column_widths(table, [2.3, 4.5, 8.0, 4.2, 3.5, 3.6])
+    if activities:
+        document.add_heading(_("Aktiviteter"), level=2)
+        table = document.add_table(rows=1, cols=len(ACTIVITY_HEADERS))
+        table.style = "Table Grid"
+        for cell, header in zip(table.rows[0].cells, ACTIVITY_HEADERS, strict=True):
+            cell.text = str(header)
+            cell.paragraphs[0].runs[0].bold = True
+        for activity in activities:
+            cells = table.add_row().cells
+            cells[0].text = _("Tiltak %(number)s") % {"number": activity.measure.number}
+            shade(cells[0], (activity.scheme or activity.measure.scheme).colour)
+            cells[1].text = clean(activity.when_display)
+            cells[2].text = clean(activity.title)
+            cells[3].text = clean(activity.target_summary)
+            cells[4].text = clean(", ".join(str(m) for m in activity.municipalities.all()))
+        set_column_widths(table, [2.3, 5.0, 8.8, 5.5, 4.5])
     document.add_paragraph()
     legend = document.add_paragraph(_("Fargekoder:") + " ")
     legend.add_run(clean(", ".join(f"{s.label} ({s.name})" for s in Scheme.objects.all())))
@@ -116,7 +146,11 @@ def plan_docx(plan: ActionPlan, long_term: list[Goal], sub_goals: list[Goal], ro
 
 
 def plan_xlsx(
-    plan: ActionPlan, long_term: list[Goal], sub_goals: list[Goal], rows: list[PlanRow]
+    plan: ActionPlan,
+    long_term: list[Goal],
+    sub_goals: list[Goal],
+    rows: list[PlanRow],
+    activities: list[Activity] = (),  # type: ignore[assignment]
 ) -> Workbook:
     workbook = Workbook()
     sheet = workbook.active
@@ -173,6 +207,56 @@ def plan_xlsx(
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         for index in (8, 9):
             line[index].number_format = "DD.MM.YYYY"
+    if activities:
+        sheet = workbook.create_sheet(_("Aktiviteter"))
+        append_row(
+            sheet,
+            [
+                _("Tiltak"),
+                _("Når"),
+                _("Tolket som"),
+                _("Fra"),
+                _("Til"),
+                _("Hva"),
+                _("Hvem"),
+                _("Kommuner"),
+                _("Ordning"),
+                _("Sted"),
+                _("Status"),
+            ],
+        )
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for activity in activities:
+            scheme = activity.scheme or activity.measure.scheme
+            append_row(
+                sheet,
+                [
+                    activity.measure.number,
+                    activity.when_display,
+                    activity.when_interpreted,
+                    activity.when_start,
+                    activity.when_end,
+                    activity.title,
+                    activity.target_summary,
+                    ", ".join(str(m) for m in activity.municipalities.all()),
+                    scheme.name,
+                    activity.location,
+                    activity.get_status_display(),
+                ],
+            )
+            sheet.cell(sheet.max_row, 1).fill = PatternFill(
+                "solid", fgColor=scheme.colour.lstrip("#")
+            )
+        for column, width in zip(
+            "ABCDEFGHIJK", (8, 28, 28, 12, 12, 50, 36, 30, 20, 20, 12), strict=True
+        ):
+            sheet.column_dimensions[column].width = width
+        for line in sheet.iter_rows(min_row=2):
+            for cell in line:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            for index in (3, 4):
+                line[index].number_format = "DD.MM.YYYY"
     goals = workbook.create_sheet(_("Mål"))
     append_row(goals, [_("Nivå"), _("Mål")])
     for goal in [*long_term, *sub_goals]:

@@ -4,13 +4,14 @@ so that all of them show the same plan. A fixed number of queries whatever the s
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, time
 
 from django.db.models import Prefetch
 from django.http import Http404
 
 from lokomp.registry.models import Municipality, Unit
 
-from .models import ActionPlan, Goal, GoalLevel, Measure, Responsibility
+from .models import ActionPlan, Activity, Goal, GoalLevel, Measure, Responsibility
 from .targets import TargetCount
 
 
@@ -69,3 +70,14 @@ def plan_rows(plan: ActionPlan) -> tuple[list[Goal], list[Goal], list[PlanRow]]:
     long_term = [g for g in goals if g.level == GoalLevel.LONG_TERM]
     sub = [g for g in goals if g.level == GoalLevel.SUB]
     return long_term, sub, rows
+
+
+def plan_activities(plan: ActionPlan) -> list[Activity]:
+    """The plan's activities in the order they happen (those with no date last): NÅR, HVA,
+    HVEM, municipalities and scheme, as a plan made of activities prints them. Two queries."""
+    return sorted(
+        Activity.objects.filter(measure__plan=plan)
+        .select_related("measure", "scheme", "measure__scheme")
+        .prefetch_related("municipalities"),
+        key=lambda a: (a.when_start or date.max, a.when_start_time or time.min, a.measure.number),
+    )

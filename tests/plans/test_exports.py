@@ -119,3 +119,40 @@ def test_the_needs_report_in_word_is_a4(as_user):
     response = as_user("koordinator").get(reverse("needs:docx", args=[report.pk, "1"]))
     section = Document(BytesIO(response.content)).sections[0]
     assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
+
+
+OST = ["ost-finnmark", "2025-2026"]
+
+
+def test_a_plan_made_of_activities_prints_them_in_pdf_word_and_excel(as_user):
+    from lokomp.plans.models import Activity
+
+    client = as_user("koordinator.ost")
+    activities = list(
+        Activity.objects.filter(measure__plan__partnership__slug=OST[0]).prefetch_related(
+            "municipalities"
+        )
+    )
+    assert activities
+    named = next(a for a in activities if a.municipalities.all())
+    where = ", ".join(str(m) for m in named.municipalities.all())
+
+    pdf = PdfReader(BytesIO(_get(client, "plans:plan_pdf", OST).content))
+    text = " ".join(" ".join(page.extract_text() for page in pdf.pages).split())
+    assert "Aktiviteter" in text and "HVEM" in text
+    for activity in activities:
+        assert " ".join(activity.title.split()) in text, activity.title
+
+    document = Document(BytesIO(_get(client, "plans:plan_docx", OST).content))
+    table = document.tables[1]
+    assert [c.text for c in table.rows[0].cells] == ["", "NÅR", "HVA", "HVEM", "KOMMUNER"]
+    rows = {row.cells[2].text: row for row in table.rows[1:]}
+    assert set(rows) == {a.title for a in activities}
+    assert rows[named.title].cells[4].text == where
+    assert rows[named.title].cells[1].text == named.when_text
+
+    sheet = load_workbook(BytesIO(_get(client, "plans:plan_xlsx", OST).content))["Aktiviteter"]
+    lines = list(sheet.iter_rows(values_only=True))
+    assert lines[0][:3] == ("Tiltak", "Når", "Tolket som")
+    assert len(lines) == len(activities) + 1
+    assert any(line[5] == named.title and line[7] == where for line in lines[1:])
