@@ -277,3 +277,21 @@ def test_county_overview_shows_the_years_the_form_asks_for(as_user, report_2026)
     headers = page.content.decode().split("<tbody>")[0]
     assert ">2026</th>" in headers and ">2027</th>" in headers
     assert ">2028</th>" not in headers
+
+
+def test_the_printed_report_leaves_out_guidance_for_the_screen(as_user, report_2023):
+    version = report_2023.versions.get()
+    snapshot = version.snapshot
+    snapshot["sections"][0]["help"] = "Hjelpetekst bare for skjermen"
+    type(version).objects.filter(pk=version.pk).update(snapshot=snapshot)
+    client = as_user("forum")
+    screen = client.get(reverse("needs:version", args=[report_2023.pk, 1])).content.decode()
+    assert "Hjelpetekst bare for skjermen" in screen
+    pdf = client.get(reverse("needs:pdf", args=[report_2023.pk, 1]))
+    text = " ".join(
+        " ".join(p.extract_text().split()) for p in PdfReader(BytesIO(pdf.content)).pages
+    )
+    assert "Hjelpetekst bare for skjermen" not in text
+    assert "HVORDAN" in text  # the measure table is there, on A4
+    page = PdfReader(BytesIO(pdf.content)).pages[0]
+    assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)
