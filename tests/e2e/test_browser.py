@@ -28,6 +28,9 @@ def test_coordinator_adds_measure_and_finds_it_in_week_44(page, live_url):
     # The "tolket som" preview arrives while typing (htmx), before anything is saved.
     expect(page.get_by_test_id("when-interpreted")).to_have_text("Uke 44 2025")
     page.get_by_label("Ordning").select_option(label="Kompetanseløftet")
+    # The registry's groups are folded away until the coordinator asks for them.
+    expect(page.get_by_label("Ledere", exact=True)).to_be_hidden()
+    page.get_by_text("Velg i registeret (for å telle deltakerne)").click()
     page.get_by_label("Ledere", exact=True).check()
     page.get_by_role("button", name="Lagre tiltaket").click()
 
@@ -337,3 +340,52 @@ def test_the_unit_picker_is_searched_and_grouped(page, live_url):
     expect(picker.get_by_text("Harstad – Skole")).to_be_visible()
     school.check()
     assert _serious(Axe().run(page)) == []
+
+
+NARROW_PAGES = [
+    ("koordinator", "/"),
+    ("koordinator", "/partnerskap/sor-troms-evenes/plan/2025-2026/"),
+    ("koordinator", "/partnerskap/sor-troms-evenes/plan/2025-2026/kalender/"),
+    (
+        "koordinator",
+        "/partnerskap/sor-troms-evenes/plan/2025-2026/kalender/?visning=month&periode=2025-10",
+    ),
+    (
+        "koordinator",
+        "/partnerskap/sor-troms-evenes/plan/2025-2026/kalender/?visning=week&periode=2025-u44",
+    ),
+    ("koordinator", "/partnerskap/sor-troms-evenes/plan/2025-2026/kalender/?visning=timeline"),
+    ("koordinator", "/partnerskap/sor-troms-evenes/plan/2025-2026/tiltak/ny/"),
+    ("koordinator", "/partnerskap/sor-troms-evenes/plan/2025-2026/planleggingsdager/"),
+    ("koordinator", "/partnerskap/sor-troms-evenes/plan/2025-2026/importer/"),
+    ("rektor", "/registeret/enheter/"),
+]
+
+
+@pytest.mark.parametrize(("who", "path"), NARROW_PAGES)
+def test_no_page_is_wider_than_a_phone(browser, live_url, who, path):
+    """390 px wide (a phone, or a 780 px window at 200 % zoom): the page never scrolls
+    sideways, and the plan table reads as one card per measure."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="nb-NO")
+    page = context.new_page()
+    login(page, live_url, who)
+    page.goto(live_url + path)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, (path, width)
+    if "/plan/2025-2026/" in path and path.endswith("2025-2026/"):
+        table = page.locator(".plan-table")
+        assert table.evaluate("t => t.scrollWidth <= t.clientWidth + 1")
+        row = page.get_by_test_id("measure-row").first
+        assert row.evaluate("r => getComputedStyle(r).display") == "block"  # a card
+    context.close()
+
+
+def test_the_plan_table_shows_every_column_at_1366(browser, live_url):
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="nb-NO")
+    page = context.new_page()
+    login(page, live_url, "koordinator")
+    page.goto(live_url + "/partnerskap/sor-troms-evenes/plan/2025-2026/")
+    right = page.locator(".plan-table th").nth(5).evaluate("th => th.getBoundingClientRect().right")
+    assert right <= 1366
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1366
+    context.close()
