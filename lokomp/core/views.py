@@ -1,4 +1,5 @@
 import sys
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -7,6 +8,7 @@ from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
@@ -20,6 +22,7 @@ from lokomp.plans.queries import partnership_municipalities
 from lokomp.registry.access import visible_units
 from lokomp.registry.models import County
 
+from . import start
 from .middleware import remember_language
 from .when import WhenParseError, parse_when
 from .when import warnings as when_warnings
@@ -45,15 +48,27 @@ def home(request):
     for plan in ActionPlan.objects.filter(partnership__in=partnerships).order_by("-school_year"):
         plans_by_partnership.setdefault(plan.partnership_id, []).append(plan)
     rows = [(p, plans_by_partnership.get(p.pk, [])) for p in partnerships[:50]]
-    my_units = visible_units(request.user).filter(pk__in=scope.units).select_related("municipality")
+    my_units = list(
+        visible_units(request.user).filter(pk__in=scope.units).select_related("municipality")
+    )
     counties = [
         (county, latest_year(county))
         for county in County.objects.filter(pk__in=scope.county_readers)
     ]
+    today = timezone.localdate()
     return render(
         request,
         "core/home.html",
-        {"rows": rows, "my_units": my_units, "scope": scope, "counties": counties},
+        {
+            "rows": rows,
+            "my_units": my_units,
+            "scope": scope,
+            "counties": counties,
+            "report_tasks": start.report_tasks(scope, today),
+            "county_tasks": start.county_tasks(scope),
+            "week": start.this_week(partnerships, my_units, today),
+            "monday": today - timedelta(days=today.weekday()),
+        },
     )
 
 

@@ -158,9 +158,9 @@ def plan_items(
         activities = activities.filter(when_start__lte=last, when_end__gte=first)
         measures = measures.filter(when_start__lte=last, when_end__gte=first)
     activities = filters.apply(activities, prefix="activity").select_related(
-        "scheme", "measure", "measure__scheme"
+        "scheme", "measure", "measure__scheme", "measure__plan__partnership"
     )
-    measures = filters.apply(measures).select_related("scheme")
+    measures = filters.apply(measures).select_related("scheme", "plan__partnership")
     if not expand:
         # A feed's description carries HVORDAN and ANSVAR (two queries more, whatever the size).
         who = Responsibility.objects.select_related("institution", "owner")
