@@ -30,10 +30,24 @@ def live_database(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("e2e") / "e2e.sqlite3"
 
 
+# E2E_DATABASE_URL (a PostgreSQL server, e.g. postgres://postgres@127.0.0.1:5432) serves the
+# browser tests from a database of their own on that server instead (.ci/run does it for the
+# journeys that do not read ids from the SQLite file).
+SERVER = os.environ.get("E2E_DATABASE_URL", "").rstrip("/")
+
+
 @pytest.fixture(scope="session")
 def live_url(live_database):
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env.update(DEBUG="0", SQLITE_PATH=str(live_database), DJANGO_SETTINGS_MODULE="lokomp.settings")
+    name = f"lokomp_e2e_{os.getpid()}"
+    if SERVER:
+        import psycopg
+
+        with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            admin.execute(f'CREATE DATABASE "{name}"')
+        env["DATABASE_URL"] = f"{SERVER}/{name}"
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True)
     subprocess.run([*manage, "load_demo"], env=env, check=True, stdout=subprocess.DEVNULL)
@@ -58,6 +72,11 @@ def live_url(live_database):
     yield url
     server.terminate()
     server.wait(timeout=10)
+    if SERVER:
+        import psycopg
+
+        with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="session")
