@@ -55,3 +55,13 @@ def contrast_with_black(colour: str) -> float:
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
     return (luminance + 0.05) / 0.05
+
+
+def table_with_headings(document, headings):
+    """A bordered table with its bold heading row."""
+    table = document.add_table(rows=1, cols=len(headings))
+    table.style = "Table Grid"
+    for cell, heading in zip(table.rows[0].cells, headings, strict=True):
+        cell.text = str(heading)
+        cell.paragraphs[0].runs[0].bold = True
+    return table

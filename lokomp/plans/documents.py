@@ -10,12 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
 
 from lokomp.core.pdf import html_to_pdf
-from lokomp.core.spreadsheets import append_row
+from lokomp.core.spreadsheets import append_row, write_table
 from lokomp.core.text import export_text as clean
-from lokomp.core.word import a4_document, set_column_widths, shade
+from lokomp.core.word import a4_document, set_column_widths, shade, table_with_headings
 from lokomp.partnerships.models import Scheme
 
 from .models import ActionPlan, Activity, Goal
@@ -104,11 +103,7 @@ def plan_docx(
             for goal in goals:
                 document.add_paragraph(clean(goal.text), style="List Bullet")
     document.add_heading(_("Tiltak"), level=2)
-    table = document.add_table(rows=1, cols=len(HEADERS))
-    table.style = "Table Grid"
-    for cell, header in zip(table.rows[0].cells, HEADERS, strict=True):
-        cell.text = str(header)
-        cell.paragraphs[0].runs[0].bold = True
+    table = table_with_headings(document, HEADERS)
     for row in rows:
         measure = row.measure
         cells = table.add_row().cells
@@ -123,11 +118,7 @@ def plan_docx(
     set_column_widths(table, [2.3, 4.5, 8.0, 4.2, 3.5, 3.6])
     if activities:
         document.add_heading(_("Aktiviteter"), level=2)
-        table = document.add_table(rows=1, cols=len(ACTIVITY_HEADERS))
-        table.style = "Table Grid"
-        for cell, header in zip(table.rows[0].cells, ACTIVITY_HEADERS, strict=True):
-            cell.text = str(header)
-            cell.paragraphs[0].runs[0].bold = True
+        table = table_with_headings(document, ACTIVITY_HEADERS)
         for activity in activities:
             cells = table.add_row().cells
             cells[0].text = _("Tiltak %(number)s") % {"number": activity.measure.number}
@@ -171,46 +162,37 @@ def plan_xlsx(
         _("Form"),
         _("Status"),
     ]
-    append_row(sheet, headers)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        m = row.measure
-        append_row(
-            sheet,
-            [
-                m.number,
-                m.title,
-                m.how,
-                m.target_summary,
-                row.target.stated,
-                row.target.registry,
-                m.when_display,
-                m.when_interpreted,
-                m.when_start,
-                m.when_end,
-                responsibility_cell(row),
-                m.scheme.name,
-                m.get_format_display(),
-                m.get_status_display(),
-            ],
-        )
-        sheet.cell(sheet.max_row, 1).fill = PatternFill(
-            "solid", fgColor=m.scheme.colour.lstrip("#")
-        )
-    for column, width in zip(
-        "ABCDEFGHIJKLMN", (8, 40, 50, 40, 12, 12, 28, 28, 12, 12, 40, 20, 14, 12), strict=True
-    ):
-        sheet.column_dimensions[column].width = width
-    for line in sheet.iter_rows(min_row=2):
-        for cell in line:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-        for index in (8, 9):
-            line[index].number_format = "DD.MM.YYYY"
+    write_table(
+        sheet,
+        headers,
+        (
+            (
+                [
+                    row.measure.number,
+                    row.measure.title,
+                    row.measure.how,
+                    row.measure.target_summary,
+                    row.target.stated,
+                    row.target.registry,
+                    row.measure.when_display,
+                    row.measure.when_interpreted,
+                    row.measure.when_start,
+                    row.measure.when_end,
+                    responsibility_cell(row),
+                    row.measure.scheme.name,
+                    row.measure.get_format_display(),
+                    row.measure.get_status_display(),
+                ],
+                row.measure.scheme.colour,
+            )
+            for row in rows
+        ),
+        widths=[8, 40, 50, 40, 12, 12, 28, 28, 12, 12, 40, 20, 14, 12],
+        date_columns=(8, 9),
+    )
     if activities:
-        sheet = workbook.create_sheet(_("Aktiviteter"))
-        append_row(
-            sheet,
+        write_table(
+            workbook.create_sheet(_("Aktiviteter")),
             [
                 _("Tiltak"),
                 _("Når"),
@@ -224,39 +206,28 @@ def plan_xlsx(
                 _("Sted"),
                 _("Status"),
             ],
+            (
+                (
+                    [
+                        a.measure.number,
+                        a.when_display,
+                        a.when_interpreted,
+                        a.when_start,
+                        a.when_end,
+                        a.title,
+                        a.target_summary,
+                        ", ".join(str(m) for m in a.municipalities.all()),
+                        (a.scheme or a.measure.scheme).name,
+                        a.location,
+                        a.get_status_display(),
+                    ],
+                    (a.scheme or a.measure.scheme).colour,
+                )
+                for a in activities
+            ),
+            widths=[8, 28, 28, 12, 12, 50, 36, 30, 20, 20, 12],
+            date_columns=(3, 4),
         )
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for activity in activities:
-            scheme = activity.scheme or activity.measure.scheme
-            append_row(
-                sheet,
-                [
-                    activity.measure.number,
-                    activity.when_display,
-                    activity.when_interpreted,
-                    activity.when_start,
-                    activity.when_end,
-                    activity.title,
-                    activity.target_summary,
-                    ", ".join(str(m) for m in activity.municipalities.all()),
-                    scheme.name,
-                    activity.location,
-                    activity.get_status_display(),
-                ],
-            )
-            sheet.cell(sheet.max_row, 1).fill = PatternFill(
-                "solid", fgColor=scheme.colour.lstrip("#")
-            )
-        for column, width in zip(
-            "ABCDEFGHIJK", (8, 28, 28, 12, 12, 50, 36, 30, 20, 20, 12), strict=True
-        ):
-            sheet.column_dimensions[column].width = width
-        for line in sheet.iter_rows(min_row=2):
-            for cell in line:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-            for index in (3, 4):
-                line[index].number_format = "DD.MM.YYYY"
     goals = workbook.create_sheet(_("Mål"))
     append_row(goals, [_("Nivå"), _("Mål")])
     for goal in [*long_term, *sub_goals]:
