@@ -209,7 +209,15 @@ def read_plan(rows: list[list[str]], school_year: int) -> ImportPreview:
     if list(columns.values()).count("title") > 1:
         first = min(i for i, f in columns.items() if f == "title")
         del columns[first]
-    label_column = next((i for i in range(len(rows[start - 1])) if i not in columns), None)
+    # The column of "Tiltak 1", "Tiltak 2" …: one outside the headings that holds a label.
+    label_column = next(
+        (
+            i
+            for i in range(max(len(r) for r in rows))
+            if i not in columns and any(i < len(r) and _LABEL.match(r[i]) for r in rows[start:])
+        ),
+        None,
+    )
     measures: list[ImportedMeasure] = []
     notes: list[str] = []
     for row in rows[start:]:

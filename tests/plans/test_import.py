@@ -192,8 +192,9 @@ def test_the_other_seed_tables(world, rows, titles, whens):
     preview = read_plan(rows, world.plan_a.school_year)
     assert [m.title for m in preview.measures] == titles
     assert [m.when.format() for m in preview.measures] == whens
-    _client, page = _read(world, file=docx_file(rows))
-    assert page.count('data-testid="import-row"') == len(titles)
+    for upload in (docx_file(rows), xlsx_file(rows)):
+        _client, page = _read(world, file=upload)
+        assert page.count('data-testid="import-row"') == len(titles)
 
 
 def _zip_bomb() -> bytes:
