@@ -200,3 +200,25 @@ def test_the_description_carries_the_plan_as_written(client, sor_troms):
             assert str(responsibility) in description
             checked += 1
     assert checked, "at least one measure in the feed has responsibilities"
+
+
+def test_the_kept_time_zone_is_the_one_icalendar_writes():
+    """The feed adds Europe/Oslo's VTIMEZONE from a copy kept between feeds; it must be the
+    same as the library's own, so calendar programs see no difference."""
+    from zoneinfo import ZoneInfo
+
+    from icalendar import Event
+
+    from lokomp.plans import ical
+
+    calendars = [ical._new_calendar("Lokomp"), ical._new_calendar("Lokomp")]
+    for cal in calendars:
+        event = Event()
+        event.add("uid", "1@lokomp")
+        event.add("dtstamp", datetime(2026, 1, 1, tzinfo=ZoneInfo("UTC")))
+        event.add("dtstart", datetime(2026, 10, 7, 14, tzinfo=ZoneInfo("Europe/Oslo")))
+        cal.add_component(event)
+    calendars[0].add_missing_timezones()
+    ical._add_timezones(calendars[1])
+    ical._add_timezones(calendars[1])  # twice: nothing more is added
+    assert calendars[0].to_ical() == calendars[1].to_ical()
