@@ -200,6 +200,44 @@ def report_problems(report: NeedsReport, snap: dict | None = None) -> list[str]:
     return form_problems(items, FormFacts(contents=contents, year=snap["year"]))
 
 
+@dataclass(frozen=True)
+class Blocker:
+    """Why a report cannot be sent in now; `section` is the index of the part that has the
+    question to fix, and `question` its id (None for the deadline)."""
+
+    message: str
+    section: int | None = None
+    question: int | None = None
+
+
+def submission_blockers(
+    report: NeedsReport, snap: dict, *, today: date, deadline: date
+) -> list[Blocker]:
+    """Everything that stands in the way of sending in, before the button is pressed: the
+    deadline, and every rule a question breaks (each pointing to its question)."""
+    found: list[Blocker] = []
+    if today > deadline and not report.late_submission_allowed:
+        found.append(
+            Blocker(
+                _("Fristen var %(date)s. Statsforvalteren må tillate innsending etter fristen.")
+                % {"date": f"{deadline:%d.%m.%Y}"}
+            )
+        )
+    items = [
+        (index, SnapshotQuestion.of(q), q)
+        for index, section in enumerate(snap["sections"])
+        for q in section["questions"]
+    ]
+    contents: dict[str, dict] = {}
+    for _index, question, q in items:
+        contents.setdefault(question.kind, q["content"])
+    facts = FormFacts(contents=contents, year=snap["year"])
+    for index, question, q in items:
+        for message in form_problems([(question, q["content"])], facts):
+            found.append(Blocker(message, index, q.get("id")))
+    return found
+
+
 def submission_deadline(report: NeedsReport) -> date:
     return deadline_for(report.partnership.county_id, report.year)
 
@@ -229,8 +267,9 @@ def report_submit(*, report: NeedsReport, user, today: date | None = None) -> Re
         report=report, number=number, snapshot=snap, submitted_by=user
     )
     report.status = ReportStatus.SUBMITTED
-    report.late_submission_allowed = False
-    report.save(update_fields=["status", "late_submission_allowed", "updated_at"])
+    # A late-submission permission stays: if the county reopens the report, it can be sent
+    # in again without asking twice.
+    report.save(update_fields=["status", "updated_at"])
     log_action(
         "needs.report.submitted",
         user=user,

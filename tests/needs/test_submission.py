@@ -295,3 +295,39 @@ def test_the_printed_report_leaves_out_guidance_for_the_screen(as_user, report_2
     assert "HVORDAN" in text  # the measure table is there, on A4
     page = PdfReader(BytesIO(pdf.content)).pages[0]
     assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)
+
+
+def test_the_report_page_says_before_the_click_why_it_cannot_be_sent(as_user, report_2026):
+    client = as_user("koordinator")
+    page = client.get(reverse("needs:report", args=[report_2026.pk])).content.decode()
+    assert 'data-testid="submit-blocked"' in page
+    problems = page.split('data-testid="problems"')[1].split("</ul>")[0]
+    # The 2026 deadline (1 February) has passed, and the confirmation is missing: the
+    # deadline is said plainly, each missing answer links to its question.
+    assert "Fristen var 01.02.2026" in problems
+    confirmation = question(
+        report_2026,
+        "Jeg bekrefter at behovsmeldingen er laget i partnerskap "
+        "med eiere og UH-institusjoner som inngår i partnerskapet.",
+    )
+    section = section_index(report_2026, confirmation.text)
+    link = f"{reverse('needs:section', args=[report_2026.pk, section])}#h-q{confirmation.pk}"
+    assert link in problems
+    # Once the county allows it and the confirmation is given, the button is a link again.
+    as_user("statsforvalter").post(reverse("needs:allow_late", args=[report_2026.pk]))
+    _confirm(client, report_2026)
+    page = client.get(reverse("needs:report", args=[report_2026.pk])).content.decode()
+    assert 'data-testid="submit-blocked"' not in page
+    assert f'href="{reverse("needs:submit", args=[report_2026.pk])}"' in page
+
+
+def test_reopening_keeps_the_permission_to_send_late(as_user, report_2026):
+    admin, client = as_user("statsforvalter"), as_user("koordinator")
+    admin.post(reverse("needs:allow_late", args=[report_2026.pk]))
+    _confirm(client, report_2026)
+    assert client.post(reverse("needs:submit", args=[report_2026.pk])).status_code == 302
+    assert admin.post(reverse("needs:reopen", args=[report_2026.pk])).status_code == 302
+    report = NeedsReport.objects.get(pk=report_2026.pk)
+    assert report.late_submission_allowed, "the county need not allow it twice"
+    assert client.post(reverse("needs:submit", args=[report.pk])).status_code == 302
+    assert [v.number for v in report.versions.all()] == [1, 2]

@@ -3,6 +3,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -34,6 +35,7 @@ from ..services import (
     report_reopen,
     report_submit,
     snapshot,
+    submission_blockers,
     submission_deadline,
 )
 
@@ -144,6 +146,7 @@ def report_overview(request, pk: int):
     report = get_report_for_viewer(request, pk)
     snap = snapshot(report)
     can_write = can_write_report(request.user, report)
+    deadline = submission_deadline(report)
     return render(
         request,
         "needs/report.html",
@@ -151,9 +154,13 @@ def report_overview(request, pk: int):
             "report": report,
             "partnership": report.partnership,
             "progress": _progress(report, snap),
-            "problems": report_problems(report, snap) if report.is_editable else [],
+            "blockers": (
+                submission_blockers(report, snap, today=timezone.localdate(), deadline=deadline)
+                if report.is_editable
+                else []
+            ),
             "versions": report.versions.select_related("submitted_by"),
-            "deadline": submission_deadline(report),
+            "deadline": deadline,
             "can_write": can_write and report.is_editable,
             "is_county_admin": is_county_admin_of(request.user, report.partnership),
         },
