@@ -100,15 +100,10 @@ class DsModelForm(DsFormMixin, forms.ModelForm):
             seen = self.data.get(self.add_prefix(SEEN), "")
             now = self.initial[SEEN]
             if seen and seen != now:
-                self._tell_stale(data)
-                # Saving again keeps theirs in view (the data is the mixin's own copy).
-                cast(dict, self.data)[self.add_prefix(SEEN)] = now
+                tell_stale(self, self.instance, self._differences(data))
         return data
 
-    def _tell_stale(self, data) -> None:
-        from lokomp.core.audit import latest_entry
-
-        latest = latest_entry(self.instance)
+    def _differences(self, data) -> list[dict]:
         stored = self._stored()
         differences = []
         for name, theirs in stored.items():
@@ -120,18 +115,30 @@ class DsModelForm(DsFormMixin, forms.ModelForm):
                 differences.append(
                     {"label": field.label or name, "theirs": shown_theirs, "yours": shown_yours}
                 )
-        self.stale = {
-            "by": latest.user if latest else None,
-            "at": latest.at if latest else None,
-            "differences": differences,
-        }
-        self.add_error(
-            None,
-            _(
-                "Noen andre har lagret endringer her mens du skrev. Ingenting er lagret. Se "
-                "forskjellene under, og lagre på nytt hvis du vil beholde ditt."
-            ),
-        )
+        return differences
+
+
+def tell_stale(form, obj, differences: list[dict]) -> None:
+    """Someone saved `obj` after the form was shown: nothing is saved, and the writer sees
+    who saved and when, and both versions ("theirs" and "yours"). The form now carries the
+    newest fingerprint, so saving again keeps theirs on purpose (the data is the mixin's
+    own copy)."""
+    from lokomp.core.audit import latest_entry
+
+    latest = latest_entry(obj)
+    form.stale = {
+        "by": latest.user if latest else None,
+        "at": latest.at if latest else None,
+        "differences": differences,
+    }
+    cast(dict, form.data)[form.add_prefix(SEEN)] = form.initial[SEEN]
+    form.add_error(
+        None,
+        _(
+            "Noen andre har lagret endringer her mens du skrev. Ingenting er lagret. Se "
+            "forskjellene under, og lagre på nytt hvis du vil beholde ditt."
+        ),
+    )
 
 
 def _shown(field, value) -> str:

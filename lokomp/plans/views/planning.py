@@ -10,8 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from lokomp.accounts.scoping import require, user_scope
-from lokomp.core.audit import latest_entry
-from lokomp.core.forms import SEEN, DsForm, fingerprint
+from lokomp.core.forms import SEEN, DsForm, fingerprint, tell_stale
 from lokomp.partnerships.access import get_partnership_for_viewer
 from lokomp.registry.models import Owner, PlanningDay
 
@@ -51,26 +50,11 @@ class PlanningDaysForm(DsForm):
         data = super().clean()
         seen = self.data.get(self.add_prefix(SEEN), "")
         if seen and seen != self.initial[SEEN]:
-            latest = latest_entry(self.municipality)
-            self.stale = {
-                "by": latest.user if latest else None,
-                "at": latest.at if latest else None,
-                "differences": [
-                    {
-                        "label": self.municipality.name,
-                        "theirs": self.stored_text,
-                        "yours": self.data.get(self.add_prefix("dates"), ""),
-                    }
-                ],
-            }
-            self.data = self.data.copy()
-            self.data[self.add_prefix(SEEN)] = self.initial[SEEN]
-            self.add_error(
-                None,
-                _(
-                    "Noen andre har lagret endringer her mens du skrev. Ingenting er lagret. "
-                    "Se forskjellene under, og lagre på nytt hvis du vil beholde ditt."
-                ),
+            yours = self.data.get(self.add_prefix("dates"), "")
+            tell_stale(
+                self,
+                self.municipality,
+                [{"label": self.municipality.name, "theirs": self.stored_text, "yours": yours}],
             )
         return data
 
