@@ -29,6 +29,7 @@ class WhenFormMixin:
     def setup_when(self, school_year: int, municipalities) -> None:
         self.school_year = school_year
         self.when_municipalities = municipalities
+        self._planning_days: list | None = None
         self.when_result = None
         self.when_error = ""
         field = forms.CharField(
@@ -48,15 +49,20 @@ class WhenFormMixin:
         if self.instance.pk:
             self.initial.setdefault("when_text", self.instance.when_text)
 
+    def planning_days(self, text: str) -> list:
+        """The region's planning days where the text names them (read once), else none."""
+        if not mentions_planning_days(text):
+            return []
+        if self._planning_days is None:
+            self._planning_days = region_days(self.when_municipalities, self.school_year)
+        return self._planning_days
+
     def clean_when_text(self) -> str:
         text = self.cleaned_data["when_text"].strip()
-        days = (
-            region_days(self.when_municipalities, self.school_year)
-            if mentions_planning_days(text)
-            else []
-        )
         try:
-            self.when_result = parse_when(text, self.school_year, planning_days=days)
+            self.when_result = parse_when(
+                text, self.school_year, planning_days=self.planning_days(text)
+            )
         except WhenParseError as error:
             self.when_error = str(error)
             self.when_result = None

@@ -21,7 +21,6 @@ from ..forms import (
     unit_groups,
 )
 from ..models import Activity
-from ..planning_days import mentions_planning_days, region_days
 from ..queries import get_plan, partnership_municipalities, partnership_units, plan_rows
 from ..services import (
     activity_delete,
@@ -299,9 +298,4 @@ def _preview(form, plan) -> dict:
     """The "Tolket som" line as the page first shows it, with the region's planning days
     where the text names them."""
     text = form["when_text"].value() or ""
-    days = (
-        region_days(form.when_municipalities, plan.school_year)
-        if mentions_planning_days(text)
-        else []
-    )
-    return when_preview_context(text, plan.school_year, days)
+    return when_preview_context(text, plan.school_year, form.planning_days(text))
