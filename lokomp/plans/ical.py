@@ -70,9 +70,10 @@ def _event(item: CalendarItem, stamp: datetime) -> Event | None:
             # "2 møter høst 2026": planned, the days not yet set.
             event.add("status", "TENTATIVE")
     target = item.activity or item.measure
-    lines = [_("Når: %(when)s") % {"when": target.when_text or when.format()}]
-    if target.when_text and target.when_text.lower() != when.format().lower():
-        lines.append(_("Tolket som: %(when)s") % {"when": when.format()})
+    read_as = when.format()
+    lines = [_("Når: %(when)s") % {"when": target.when_text or read_as}]
+    if target.when_text and target.when_text.lower() != read_as.lower():
+        lines.append(_("Tolket som: %(when)s") % {"when": read_as})
     lines.append(_("Ordning: %(scheme)s") % {"scheme": item.scheme.name})
     if item.activity is not None:
         lines.append(

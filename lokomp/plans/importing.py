@@ -124,15 +124,9 @@ def _docx_rows(data: bytes) -> list[list[str]]:
     from docx import Document
 
     document = Document(io.BytesIO(data))
-    tables = [t for t in document.tables if _heading_columns(_docx_table_rows(t)[:6])]
-    if not tables:
-        tables = document.tables[:1]
-    rows: list[list[str]] = []
-    for table in tables:
-        rows.extend(_docx_table_rows(table))
-        if len(rows) >= MAX_ROWS:
-            break
-    return rows[:MAX_ROWS]
+    tables = [_docx_table_rows(table) for table in document.tables]
+    plan_tables = [rows for rows in tables if _heading_columns(rows[:6])] or tables[:1]
+    return [row for rows in plan_tables for row in rows][:MAX_ROWS]
 
 
 def _docx_table_rows(table) -> list[list[str]]:
