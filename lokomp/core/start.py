@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.db.models import Count, Q
+
 from lokomp.accounts.scoping import UserScope
 from lokomp.needs.models import NeedsReport, ReportStatus, deadline_for
-from lokomp.needs.selectors import county_reports, latest_year
+from lokomp.needs.selectors import county_reports
 from lokomp.plans.calendar import CalendarItem, plan_items, relevant_to_unit
 from lokomp.plans.models import ActionPlan
 from lokomp.registry.models import County, Unit
@@ -56,17 +58,20 @@ def report_tasks(scope: UserScope, today: date) -> list[ReportTask]:
     return tasks
 
 
-def county_tasks(scope: UserScope) -> list[CountyTask]:
-    """For Statsforvalteren: how many of the year's reports are in, against the deadline."""
+def county_tasks(scope: UserScope, counties: list[tuple[County, int | None]]) -> list[CountyTask]:
+    """For Statsforvalteren: how many of the year's reports are in, against the deadline.
+    `counties` are the counties the user reads with their latest year (the page has them)."""
     tasks = []
-    for county in County.objects.filter(pk__in=scope.admin_counties):
-        year = latest_year(county)
-        if year is None:
+    for county, year in counties:
+        if county.pk not in scope.admin_counties or year is None:
             continue
-        reports = list(county_reports(county, year))
-        submitted = sum(1 for r in reports if r.status == ReportStatus.SUBMITTED)
+        counts = county_reports(county, year).aggregate(
+            total=Count("pk"), submitted=Count("pk", filter=Q(status=ReportStatus.SUBMITTED))
+        )
         tasks.append(
-            CountyTask(county, year, submitted, len(reports), deadline_for(county.pk, year))
+            CountyTask(
+                county, year, counts["submitted"], counts["total"], deadline_for(county.pk, year)
+            )
         )
     return tasks
 

@@ -65,7 +65,7 @@ def home(request):
             "scope": scope,
             "counties": counties,
             "report_tasks": start.report_tasks(scope, today),
-            "county_tasks": start.county_tasks(scope),
+            "county_tasks": start.county_tasks(scope, counties),
             "week": start.this_week(partnerships, my_units, today),
             "monday": today - timedelta(days=today.weekday()),
         },
