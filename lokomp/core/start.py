@@ -14,7 +14,7 @@ from lokomp.plans.calendar import CalendarItem, plan_items, relevant_to_unit
 from lokomp.plans.models import ActionPlan
 from lokomp.registry.models import County, Unit
 
-from .when import school_year_of
+from .when import Precision, school_year_of
 
 # At most this many of the week's activities on the start page; the calendar has the rest.
 WEEK_ITEMS = 20
@@ -89,7 +89,7 @@ def this_week(partnerships, units: list[Unit], today: date) -> list[CalendarItem
     if not plans:
         return []
     items = plan_items(plans, first=monday, last=sunday, for_feed=bool(units))
-    items = [i for i in items if i.is_day_item or i.when.precision == "week"]
+    items = [i for i in items if i.is_day_item or i.when.precision == Precision.WEEK]
     if units:
         items = [i for i in items if any(relevant_to_unit(i, unit) for unit in units)]
     return items[:WEEK_ITEMS]

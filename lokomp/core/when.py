@@ -283,6 +283,12 @@ def school_year_bounds(first_year: int) -> tuple[date, date]:
     return date(first_year, 8, 1), date(first_year + 1, 6, 30)
 
 
+def school_year_days(first_year: int) -> tuple[date, date]:
+    """Every day that belongs to a school year (August–July, as `school_year_of` counts),
+    where planning days can fall."""
+    return date(first_year, 8, 1), date(first_year + 1, 7, 31)
+
+
 def school_year_of(day: date) -> int:
     """The first calendar year of the school year a day belongs to (August–July)."""
     return day.year if day.month >= 8 else day.year - 1
@@ -964,8 +970,7 @@ def _build(found: _Scan, sy: int) -> tuple[When | None, list[str]]:
 def _on_planning_days(found: _Scan, sy: int, planning_days: Sequence[date]) -> list[When]:
     """The part placed on the planning days within its period (or the school year), one
     part for each run of days in a row; the count stays with the first."""
-    first, last = school_year_bounds(sy)
-    last = date(last.year, 7, 31)
+    first, last = school_year_days(sy)
     if found.periods:
         first = max(first, min(p.start for p in found.periods))
         last = min(last, max(p.end for p in found.periods))

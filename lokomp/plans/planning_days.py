@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from lokomp.core.audit import log_action
-from lokomp.core.when import WhenParseError, parse_when, school_year_bounds
+from lokomp.core.when import WhenParseError, parse_when, school_year_days
 from lokomp.registry.models import PlanningDay
 
 from .models import Activity, Measure
@@ -24,8 +24,7 @@ MAX_DAYS = 20
 def parse_dates(text: str, school_year: int) -> list[date]:
     """ "13.08, 14.08.2026\\n2.1" → dates in the school year (a year left out is taken from
     it). Raises ValidationError with a Norwegian message naming the entry that is wrong."""
-    first, last = school_year_bounds(school_year)
-    last = date(last.year, 7, 31)
+    first, last = school_year_days(school_year)
     days: set[date] = set()
     for entry in re.split(r"[\s,;]+", text.strip()):
         if not entry:
