@@ -1,5 +1,7 @@
 """National-scale synthetic data: 10 counties, 356 municipalities, 9 000 units with
 200 000 staff in all, 200 partnerships with three years of plans, 20 000 activities.
+`generate(round_reports=2980)` adds that many partnerships with a 2026 report to the first
+county: a round of 3 000 reports (the "county3000" scale of the benchmark).
 
 Written with bulk inserts so that it builds in well under a minute on SQLite. Every name is
 made up. Partnership 0 ("partnerskap-000") is the one the benchmark reads, with a
@@ -49,7 +51,7 @@ def _when_fields(text: str, school_year: int) -> dict:
 
 
 @transaction.atomic
-def generate(seed: int = 356) -> None:
+def generate(seed: int = 356, round_reports: int = 0) -> None:
     rng = random.Random(seed)
     schemes = [
         Scheme.objects.create(code=code, name=name, label=label, colour=colour, order=i)
@@ -174,6 +176,109 @@ def generate(seed: int = 356) -> None:
     admin = User.objects.create_user(username="bench-admin", password="bench")
     RoleAssignment.objects.create(user=admin, role=Role.COUNTY_ADMIN, county=counties[0])
     _needs_reports(counties, plans, schemes[3])
+    _rounds(counties, schemes)
+    if round_reports:
+        add_round_reports(county=counties[0], year=2026, count=round_reports)
+    _forum(counties, rng)
+
+
+def _forum(counties, rng) -> None:
+    """The 2026 rounds' forum work: the standard criteria, three members per county, half
+    of the reports submitted (a version each) and scored by every member, and a
+    recommendation with a priority and amounts for each submitted report."""
+    from lokomp.allocation.forum import STANDARD_CRITERIA
+    from lokomp.allocation.models import (
+        Criterion,
+        ProposedAmount,
+        Recommendation,
+        RecommendationLine,
+        Round,
+        Score,
+    )
+    from lokomp.needs.models import NeedsReport, ReportStatus, ReportVersion
+
+    reports = list(NeedsReport.objects.filter(template__year=2026).order_by("pk"))
+    by_county: dict[int, list] = {}
+    county_of = dict(Partnership.objects.values_list("pk", "county_id"))
+    for report in reports:
+        by_county.setdefault(county_of[report.partnership_id], []).append(report)
+    submitted = [r for found in by_county.values() for r in found[::2]]
+    NeedsReport.objects.filter(pk__in=[r.pk for r in submitted]).update(
+        status=ReportStatus.SUBMITTED
+    )
+    NeedsReport.objects.exclude(pk__in=[r.pk for r in submitted]).filter(
+        template__year=2026, status=ReportStatus.SUBMITTED
+    ).update(status=ReportStatus.DRAFT)
+    ReportVersion.objects.bulk_create(
+        (ReportVersion(report=r, number=1, snapshot={"sections": []}) for r in submitted),
+        batch_size=2000,
+    )
+    criteria: dict[int, list] = {}
+    members: dict[int, list] = {}
+    for county in counties:
+        criteria[county.pk] = [
+            c
+            for c in Criterion.objects.bulk_create(
+                Criterion(county=county, number=n, text=str(t), kind=k, order=i)
+                for i, (n, t, k) in enumerate(STANDARD_CRITERIA)
+            )
+            if c.kind == "scale"
+        ]
+        members[county.pk] = []
+        for i in range(3):
+            user = User.objects.create_user(username=f"forum-{county.number}-{i}")
+            RoleAssignment.objects.create(user=user, role=Role.FORUM_MEMBER, county=county)
+            members[county.pk].append(user)
+    Score.objects.bulk_create(
+        (
+            Score(
+                report=r,
+                criterion=c,
+                member=m,
+                data={"value": value},
+                value=value,
+            )
+            for r in submitted
+            for m in members[county_of[r.partnership_id]]
+            for c in criteria[county_of[r.partnership_id]]
+            for value in [rng.randint(1, 5)]
+        ),
+        batch_size=2000,
+    )
+    recommendations = {
+        r.county_id: Recommendation.objects.create(round=r) for r in Round.objects.filter(year=2026)
+    }
+    lines = RecommendationLine.objects.bulk_create(
+        (
+            RecommendationLine(
+                recommendation=recommendations[county_of[r.partnership_id]],
+                report=r,
+                priority=i + 1,
+                reason="Godt forankret hos eierne og UH.",
+            )
+            for i, r in enumerate(submitted)
+        ),
+        batch_size=2000,
+    )
+    ProposedAmount.objects.bulk_create(
+        (
+            ProposedAmount(line=line, year=2026 + i, recipient=who, amount=800_000)
+            for line in lines
+            for i in range(2)
+            for who in ("owner", "uh")
+        ),
+        batch_size=2000,
+    )
+
+
+def _rounds(counties, schemes) -> None:
+    """Each county's 2026 round, with the scheme's deadlines and a frame per scheme."""
+    from lokomp.allocation.models import Frame, Round
+
+    rounds = Round.objects.bulk_create(Round.default(county, 2026) for county in counties)
+    Frame.objects.bulk_create(
+        Frame(round=r, scheme=scheme, amount=20_000_000) for r in rounds for scheme in schemes
+    )
 
 
 def _needs_reports(counties, plans, scheme) -> None:
@@ -227,3 +332,61 @@ def _needs_reports(counties, plans, scheme) -> None:
         ),
         batch_size=2000,
     )
+
+
+def add_round_reports(*, county, year: int, count: int, seed: int = 3000) -> list:
+    """`count` more partnerships in the county, each with a needs report for the year on
+    the county's form (a scheme, a status and two years of budget drawn at random): a
+    round the size of the largest county. Returns the reports."""
+    from lokomp.needs.models import BudgetLine, NeedsReport, ReportStatus, ReportTemplate
+
+    rng = random.Random(seed)
+    template = ReportTemplate.objects.get(county=county, year=year)
+    schemes = list(Scheme.objects.all())
+    first = Partnership.objects.count()
+    partnerships = Partnership.objects.bulk_create(
+        Partnership(
+            name=f"Partnerskap {county.number}-{first + i:05d}",
+            slug=f"runde-{county.number}-{first + i:05d}",
+            county=county,
+        )
+        for i in range(count)
+    )
+    owners = list(Owner.objects.filter(municipality__county=county, kind="municipal"))
+    PartnershipOwner.objects.bulk_create(
+        PartnershipOwner(partnership=p, owner=rng.choice(owners), receives_funds=True)
+        for p in partnerships
+    )
+    plans = ActionPlan.objects.bulk_create(
+        ActionPlan(partnership=p, school_year=year, title=f"Plan {year}") for p in partnerships
+    )
+    statuses = [ReportStatus.DRAFT, ReportStatus.SUBMITTED, ReportStatus.SUBMITTED]
+    reports = NeedsReport.objects.bulk_create(
+        NeedsReport(
+            partnership=plan.partnership,
+            plan=plan,
+            template=template,
+            scheme=rng.choice(schemes),
+            status=rng.choice(statuses),
+        )
+        for plan in plans
+    )
+    BudgetLine.objects.bulk_create(
+        (
+            BudgetLine(
+                report=r,
+                year=year + i,
+                recipient=who,
+                amount=rng.randrange(0, 2_000_000, 500),
+                share_assess=10,
+                share_plan=10,
+                share_carry_out=80,
+                share_coordinate=0,
+            )
+            for r in reports
+            for i in range(2)
+            for who in ("owner", "uh")
+        ),
+        batch_size=2000,
+    )
+    return reports

@@ -99,9 +99,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n### {database} ({args.rounds} rounds, interleaved)\n")
         print(table(results))
         by_scale = {r["scale"]: {p["page"]: p["queries"] for p in r["pages"]} for r in results}
-        if len(by_scale) == 2 and by_scale["demo"] != by_scale["national"]:
+        # Pages every scale measures (the county3000 scale leaves out the Word export).
+        common = set.intersection(*(set(counts) for counts in by_scale.values()))
+        shared = [{k: v for k, v in c.items() if k in common} for c in by_scale.values()]
+        if len({json.dumps(counts, sort_keys=True) for counts in shared}) > 1:
             failed = True
-            print("\nQuery counts differ between demo and national scale:", by_scale)
+            print("\nQuery counts differ between the scales:", by_scale)
     return 1 if failed else 0
 
 

@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "lokomp.partnerships",
     "lokomp.plans",
     "lokomp.needs",
+    "lokomp.allocation",
+    "lokomp.participation",
     "lokomp.demo",
 ]
 
@@ -165,6 +167,8 @@ PASSWORD_RESET_TIMEOUT = 3600 * 24
 # A PDF that takes longer than this many seconds is stopped, and the user told so; a zip of
 # a county's reports gets the second figure in all.
 EXPORT_SECONDS = env_int("LOKOMP_EXPORT_SECONDS", 20)
+# How long after someone has left the unit their name and e-mail address are kept (days).
+STAFF_RETENTION_DAYS = env_int("LOKOMP_STAFF_RETENTION_DAYS", 365)
 EXPORT_ZIP_SECONDS = env_int("LOKOMP_EXPORT_ZIP_SECONDS", 90)
 
 

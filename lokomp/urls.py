@@ -10,6 +10,8 @@ urlpatterns = [
     path("partnerskap/", include("lokomp.partnerships.urls")),
     path("", include("lokomp.plans.urls")),
     path("", include("lokomp.needs.urls")),
+    path("", include("lokomp.allocation.urls")),
+    path("", include("lokomp.participation.urls")),
     path("admin/", admin.site.urls),
 ]
 

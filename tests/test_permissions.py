@@ -69,6 +69,9 @@ WRITE_REPORT_A = row(403, 403, 200, 404, 404, 404, 403, 403, LOGIN)
 ADMIN_REPORT_A = row(200, 403, 403, 404, 404, 404, 403, 403, LOGIN)
 COUNTY_55 = row(200, 200, 404, 404, 404, 404, 404, 404, LOGIN)
 COUNTY_55_ADMIN = row(200, 403, 404, 404, 404, 404, 404, 404, LOGIN)
+FORUM_55 = row(403, 200, 404, 404, 404, 404, 404, 404, LOGIN)
+# A unit's staff list (names) is kept by its leader and its owner's contact, nobody else.
+STAFF = row(404, 404, 404, 404, 200, 404, 404, 200, LOGIN)
 # POST-only actions answer 405 to GET; who may POST is in POST_MATRIX.
 POST_ONLY = row(405, 405, 405, 405, 405, 405, 405, 405, LOGIN)
 
@@ -85,9 +88,15 @@ def _args(name):
 
 
 def _read_args():
+    from lokomp.allocation.models import Decision, ForumTie
     from lokomp.needs.models import NeedsReport, Question, ReportTemplate
     from lokomp.partnerships.models import Partnership
 
+    tie = ForumTie.objects.get(user__username="forum")
+    from lokomp.participation.models import Employee, SignUp
+
+    employee = Employee.objects.get(name="Siv Karlsen")
+    decision = Decision.objects.get(number=1, round__year=2023)
     draft = NeedsReport.objects.get(template__year=2026, partnership__slug="sor-troms-evenes")
     submitted = NeedsReport.objects.get(template__year=2023)
     form = ReportTemplate.objects.get(county__number="55", year=2026)
@@ -159,7 +168,46 @@ def _read_args():
         "needs:changes": [submitted.pk, 1],
         "needs:pdf": [submitted.pk, "1"],
         "needs:docx": [submitted.pk, "1"],
-        "needs:county": ["55", 2026],
+        "allocation:round": ["55", 2026],
+        "allocation:round_settings": ["55", 2026],
+        "allocation:forum": ["55", 2023],
+        "allocation:score": ["55", 2023, submitted.pk],
+        "allocation:conflict": ["55", 2023, submitted.pk],
+        "allocation:criteria": ["55"],
+        "allocation:forum_members": ["55"],
+        "allocation:tie_delete": ["55", tie.pk],
+        "allocation:meeting": ["55", 2023],
+        "allocation:agree": ["55", 2023],
+        "allocation:recommendation_docx": ["55", 2023],
+        "allocation:recommendation_pdf": ["55", 2023],
+        "allocation:recommendation_xlsx": ["55", 2023],
+        "allocation:decisions": ["55", 2023],
+        "participation:staff": [unit.pk],
+        "participation:employee_new": [unit.pk],
+        "participation:employee": [unit.pk, employee.pk],
+        "participation:staff_settings": [unit.pk],
+        "participation:staff_import": [unit.pk],
+        "participation:staff_import_review": [unit.pk],
+        "participation:staff_csv": [unit.pk],
+        "participation:staff_xlsx": [unit.pk],
+        "participation:attendance_list": [unit.pk],
+        "participation:my_activities": [],
+        "participation:sign_up": [
+            unit.pk,
+            Activity.objects.get(title="Dialogsamling dag 1", measure__plan__school_year=2025).pk,
+        ],
+        "participation:sign_up_cancel": [unit.pk, SignUp.objects.get().pk],
+        "participation:attendance": [
+            unit.pk,
+            Activity.objects.get(title="Dialogsamling dag 1", measure__plan__school_year=2025).pk,
+        ],
+        "allocation:decision_new": ["55", 2023, submitted.pk],
+        "allocation:county_report": ["55", 2023],
+        "allocation:decision": [decision.pk],
+        "allocation:decision_correct": [decision.pk],
+        "allocation:payment_new": [decision.pk],
+        "allocation:decision_docx": [decision.pk],
+        "allocation:decision_pdf": [decision.pk],
         "needs:county_zip": ["55", 2023],
         "needs:templates": ["55"],
         "needs:template": ["55", form.pk],
@@ -238,7 +286,42 @@ MATRIX = {
     "needs:changes": READ_REPORT_A,
     "needs:pdf": READ_REPORT_A,
     "needs:docx": READ_REPORT_A,
-    "needs:county": COUNTY_55,
+    "allocation:round": COUNTY_55,
+    "allocation:round_settings": COUNTY_55_ADMIN,
+    "allocation:forum": COUNTY_55,
+    "allocation:score": COUNTY_55,
+    "allocation:conflict": POST_ONLY,
+    "allocation:criteria": COUNTY_55,
+    "allocation:forum_members": COUNTY_55_ADMIN,
+    "allocation:tie_delete": POST_ONLY,
+    "allocation:meeting": COUNTY_55,
+    "allocation:agree": POST_ONLY,
+    "allocation:recommendation_docx": COUNTY_55,
+    "allocation:recommendation_pdf": COUNTY_55,
+    "allocation:recommendation_xlsx": COUNTY_55,
+    "allocation:decisions": COUNTY_55,
+    "participation:staff": STAFF,
+    "participation:employee_new": STAFF,
+    "participation:employee": STAFF,
+    "participation:staff_settings": STAFF,
+    "participation:staff_import": STAFF,
+    "participation:staff_import_review": STAFF,
+    "participation:staff_csv": STAFF,
+    "participation:staff_xlsx": STAFF,
+    "participation:attendance_list": STAFF,
+    # An employee's own page; everyone else has none.
+    "participation:my_activities": row(404, 404, 404, 404, 404, 200, 404, 404, LOGIN),
+    "participation:attendance": STAFF,
+    "participation:sign_up": STAFF,
+    "participation:sign_up_cancel": POST_ONLY,
+    "allocation:decision_new": COUNTY_55_ADMIN,
+    "allocation:county_report": COUNTY_55,
+    # A decision is read by whoever reads its report: the partnership sees its own.
+    "allocation:decision": READ_REPORT_A,
+    "allocation:decision_correct": COUNTY_55_ADMIN,
+    "allocation:payment_new": POST_ONLY,
+    "allocation:decision_docx": READ_REPORT_A,
+    "allocation:decision_pdf": READ_REPORT_A,
     "needs:county_zip": COUNTY_55,
     "needs:templates": COUNTY_55,
     "needs:template": COUNTY_55,
@@ -297,7 +380,31 @@ POST_MATRIX = {
     "needs:submit": allowed(WRITE_REPORT_A, PAGE),
     "needs:reopen": allowed(ADMIN_REPORT_A),
     "needs:allow_late": allowed(ADMIN_REPORT_A),
-    "needs:county": allowed(COUNTY_55_ADMIN),
+    "allocation:round_settings": allowed(COUNTY_55_ADMIN),
+    # Forum members score and declare themselves conflicted; Statsforvalteren reads the
+    # scores but does not score.
+    "allocation:score": allowed(FORUM_55),
+    "allocation:conflict": allowed(FORUM_55),
+    "allocation:criteria": allowed(COUNTY_55_ADMIN),
+    "allocation:forum_members": allowed(COUNTY_55_ADMIN),
+    "allocation:tie_delete": allowed(COUNTY_55_ADMIN),
+    # Statsforvalteren writes the forum's recommendation in the meeting; members read it.
+    "allocation:meeting": allowed(COUNTY_55_ADMIN),
+    "allocation:agree": allowed(COUNTY_55_ADMIN),
+    # The 2023 report has its decision: a second one is refused with the reason on the
+    # page (making one is tested in tests/allocation/test_decisions.py).
+    "allocation:decision_new": allowed(COUNTY_55_ADMIN, PAGE),
+    "allocation:decision_correct": allowed(COUNTY_55_ADMIN),
+    "allocation:payment_new": allowed(row(200, 403, 403, 404, 404, 404, 403, 403, LOGIN)),
+    "participation:employee_new": allowed(STAFF),
+    "participation:employee": allowed(STAFF),
+    "participation:staff_settings": allowed(STAFF),
+    # Reading a file stores nothing until it is confirmed (tests/participation).
+    "participation:staff_import": allowed(STAFF, PAGE),
+    "participation:staff_import_review": allowed(STAFF, PAGE),
+    "participation:attendance": allowed(STAFF),
+    "participation:sign_up": allowed(STAFF),
+    "participation:sign_up_cancel": allowed(STAFF),
     "needs:template_copy": allowed(COUNTY_55_ADMIN),
     "needs:question_edit": allowed(COUNTY_55_ADMIN),
     "needs:question_new": allowed(COUNTY_55_ADMIN),
@@ -336,6 +443,21 @@ READ_ONLY = {
         "pdf",
         "docx",
         "county_zip",
+        "round",
+        "forum",
+        "recommendation_docx",
+        "recommendation_pdf",
+        "recommendation_xlsx",
+        "decisions",
+        "county_report",
+        "decision",
+        "decision_docx",
+        "decision_pdf",
+        "staff",
+        "staff_csv",
+        "staff_xlsx",
+        "attendance_list",
+        "my_activities",
         "templates",
         "template",
         "login",
@@ -364,7 +486,16 @@ def _fill(name, data, persona):
         "partnerships:plan_new": {"school_year": "2031"},
         "plans:measure_create": {"title": "Nytt tiltak", "when_text": "Høst 2025"},
         "plans:activity_create": {"title": "Ny samling", "when_text": "Uke 44"},
-        "needs:county": {"deadline": "2026-02-15"},
+        "allocation:round_settings": {"frame_kompetanseloftet": "4 000 000"},
+        "allocation:conflict": {"reason": "Jeg sitter i styringsgruppa."},
+        "allocation:criteria": {"k-0-text": "Behovene er vurdert sammen med UH og eierne."},
+        "allocation:forum_members": {"owner": "", "institution": "", "organisation": "PBL"},
+        "allocation:agree": {"meeting_date": "2023-03-10"},
+        "allocation:payment_new": {"recipient": "uh", "paid_on": "2023-05-20", "amount": "100 000"},
+        "allocation:decision_correct": {"conditions": "Rapport innen 1. februar."},
+        "participation:employee_new": {"name": "Ny Ansatt", "role": "laerer"},
+        "participation:employee": {"name": "Siv Karlsen Berg"},
+        "participation:staff_settings": {"counts_only": "on"},
         "needs:question_new": {"text": "Nytt spørsmål", "kind": "text"},
         "core:language": {"language": "nn", "next": "/"},
         "accounts:password_reset": {"email": "ukjent@example.no"},
@@ -382,6 +513,28 @@ def _fill(name, data, persona):
         form = ReportTemplate.objects.get(county__number="55", year=2026)
         data["template"] = str(template_copy(template=form, year=2027).pk)
         data["copy_from"] = str(NeedsReport.objects.get(template=form).pk)
+    if name == "allocation:score":
+        from lokomp.allocation.models import Criterion
+
+        first = Criterion.objects.filter(county__number="55", kind="scale").first()
+        data[f"q{first.pk}-choice"] = "4"
+    if name == "participation:sign_up":
+        from lokomp.participation.models import Employee
+
+        data[f"p-{Employee.objects.get(name='Siv Karlsen').pk}"] = "1"
+    if name == "participation:attendance":
+        from lokomp.participation.models import Employee
+
+        data[f"a-{Employee.objects.get(name='Emil Rasmussen').pk}"] = "1"
+    if name == "allocation:meeting":
+        from lokomp.allocation.models import Recommendation
+
+        # The demo's 2023 recommendation is agreed; open it, as Statsforvalteren would.
+        Recommendation.objects.update(agreed_at=None, agreed_by=None)
+        report = NeedsReport.objects.get(template__year=2023)
+        line = report.recommendation_lines.get()
+        data[f"r{report.pk}-priority"] = "2"
+        data[f"r{report.pk}-rev"] = str(line.revision)
     if name == "needs:section":
         answer = next(k for k, v in data.items() if k[1:].isdigit() and isinstance(v, str))
         data[answer] = "Skrevet på nytt"

@@ -8,6 +8,7 @@ from django import forms
 from django.core.validators import MaxLengthValidator
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .text import clean_text
 
@@ -153,3 +154,16 @@ def _shown(field, value) -> str:
     choices = {str(k): str(v) for k, v in getattr(field, "choices", []) or []}
     text = "" if value is None else str(value)
     return choices.get(text, text).strip()
+
+
+def date_field(label, required_message=None) -> forms.DateField:
+    """A date as a date picker gives it, or as people type it (dd.mm.åååå)."""
+    return forms.DateField(
+        label=label,
+        widget=forms.DateInput(attrs={"type": "date", "class": "ds-input"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d", "%d.%m.%Y"],
+        error_messages={
+            "invalid": gettext_lazy("Skriv datoen som dd.mm.åååå."),
+            "required": required_message or gettext_lazy("Velg en dato."),
+        },
+    )

@@ -8,7 +8,8 @@ from datetime import date, timedelta
 from django.db.models import Count, Q
 
 from lokomp.accounts.scoping import UserScope
-from lokomp.needs.models import NeedsReport, ReportStatus, deadline_for
+from lokomp.allocation.models import submission_deadline
+from lokomp.needs.models import NeedsReport, ReportStatus
 from lokomp.needs.selectors import county_reports
 from lokomp.plans.calendar import CalendarItem, plan_items, relevant_to_unit
 from lokomp.plans.models import ActionPlan
@@ -52,7 +53,7 @@ def report_tasks(scope: UserScope, today: date) -> list[ReportTask]:
     for report in reports:
         if report.template.year != latest[report.partnership_id]:
             continue
-        deadline = deadline_for(report.partnership.county_id, report.template.year)
+        deadline = submission_deadline(report.partnership.county_id, report.template.year)
         late = report.status != ReportStatus.SUBMITTED and deadline < today
         tasks.append(ReportTask(report, deadline, late))
     return tasks
@@ -70,7 +71,11 @@ def county_tasks(scope: UserScope, counties: list[tuple[County, int | None]]) ->
         )
         tasks.append(
             CountyTask(
-                county, year, counts["submitted"], counts["total"], deadline_for(county.pk, year)
+                county,
+                year,
+                counts["submitted"],
+                counts["total"],
+                submission_deadline(county.pk, year),
             )
         )
     return tasks

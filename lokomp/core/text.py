@@ -20,6 +20,12 @@ def clean_text(value) -> str:
     return _CONTROL.sub("", _LINE_BREAKS.sub("\n", str(value)))
 
 
+def query_text(params, key: str, limit: int = 100) -> str:
+    """A text parameter of the address, cut to a length and cleaned of control characters
+    (PostgreSQL refuses a NUL byte in a query; a filter never needs one)."""
+    return clean_text(params.get(key, "")[:limit]).strip()
+
+
 def export_text(value):
     """A value as a document may hold it: text cleaned (an old stored value must not break
     a Word or Excel file), lists and dicts cleaned throughout, anything else as it is."""

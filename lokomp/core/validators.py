@@ -68,6 +68,19 @@ def validate_org_number(value: str) -> None:
         )
 
 
+def validate_account_number(value: str) -> None:
+    digits = clean_digits(value)
+    if len(digits) != 11 or not is_number(digits):
+        raise ValidationError(
+            _("Kontonummeret må ha 11 siffer, for eksempel 1234 56 78903."), code="account_length"
+        )
+    if not is_valid_account_number(digits):
+        raise ValidationError(
+            _("Kontonummeret er ikke gyldig (kontrollsifferet stemmer ikke)."),
+            code="account_checksum",
+        )
+
+
 def format_org_number(value: str) -> str:
     digits = clean_digits(value)
     return f"{digits[:3]} {digits[3:6]} {digits[6:]}" if len(digits) == 9 else value

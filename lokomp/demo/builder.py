@@ -75,7 +75,10 @@ DEMO_USERS = [
     DemoUser(
         "statsforvalter", "Ingrid", "Solbakken", "Statsforvalteren i Troms og Finnmark (Troms)"
     ),
-    DemoUser("forum", "Per Olav", "Lyngmo", "medlem av samarbeidsforum i Troms"),
+    DemoUser("forum", "Per Olav", "Lyngmo", "medlem av samarbeidsforum i Troms (KS)"),
+    DemoUser(
+        "forum.harstad", "Kari", "Johansen", "medlem av samarbeidsforum i Troms (Harstad kommune)"
+    ),
     DemoUser("koordinator", "Marte", "Fjellheim", "koordinator Sør-Troms og Evenes, eiersiden"),
     DemoUser("koordinator.uit", "Jonas", "Aksnes", "koordinator Sør-Troms og Evenes, UH-siden"),
     DemoUser("koordinator.ost", "Sara", "Nilsen Hætta", "koordinator Øst-Finnmark"),
@@ -494,6 +497,159 @@ class Builder:
             user=User.objects.get(username="koordinator"),
             institutions=self.institutions,
         )
+        self.round_2026(troms)
+
+    def round_2026(self, troms: County) -> None:
+        """Troms' round for 2026: the scheme's deadlines, an invitation and a frame for
+        Kompetanseløftet (the amount is invented)."""
+        from lokomp.allocation.models import Frame, Round
+
+        the_round = Round.default(troms, 2026)
+        the_round.invitation = (
+            "Statsforvalteren i Troms inviterer partnerskapene til å sende behovsmelding for "
+            "2026–2027. Behovsmeldingen skal være utarbeidet i partnerskap mellom eiere og "
+            "UH, og forankret i samarbeidsforum."
+        )
+        the_round.full_clean()
+        the_round.save()
+        Frame.objects.create(
+            round=the_round, scheme=self.schemes["kompetanseloftet"], amount=3_000_000
+        )
+
+    def forum(self) -> None:
+        """Troms' criteria (the scheme's standard) and what the forum members represent:
+        KS, and Harstad kommune (so conflicted for Sør-Troms og Evenes)."""
+        from lokomp.allocation.forum import STANDARD_CRITERIA
+        from lokomp.allocation.models import Criterion, ForumTie
+
+        troms = self.counties["55"]
+        for order, (number, text, kind) in enumerate(STANDARD_CRITERIA):
+            Criterion.objects.create(
+                county=troms,
+                number=number,
+                text=str(text),
+                kind=kind,
+                required=kind == "scale",
+                order=order,
+            )
+        ForumTie.objects.create(
+            user=User.objects.get(username="forum"), county=troms, organisation="KS"
+        )
+        ForumTie.objects.create(
+            user=User.objects.get(username="forum.harstad"),
+            county=troms,
+            owner=self.owners["Harstad kommune"],
+        )
+
+    def staff(self) -> None:
+        """Kanebogen skole's staff list (every name invented): six at work, one who left
+        this summer, one new this autumn."""
+        from lokomp.participation.models import Employee, StaffList
+
+        unit = self.units["Kanebogen skole"]
+        StaffList.objects.create(unit=unit)
+        people = [
+            ("Hilde Brattli", "rektor@lokomp.example", "leder", date(2015, 8, 1), None),
+            ("Emil Rasmussen", "ansatt@lokomp.example", "laerer", date(2019, 8, 1), None),
+            ("Siv Karlsen", "", "laerer", date(2012, 8, 1), None),
+            ("Jon Eliassen", "", "spesialpedagog", date(2021, 1, 4), None),
+            ("Mari Olsen", "", "assistent", date(2023, 8, 14), None),
+            ("Tor Hansen", "", "fagarbeider", date(2018, 8, 1), None),
+            ("Lise Berg", "", "laerer", date(2016, 8, 1), date(2026, 6, 30)),
+            ("Nora Aas", "nora@kanebogen.example", "laerer", date(2026, 8, 12), None),
+        ]
+        Employee.objects.bulk_create(
+            Employee(unit=unit, name=n, email=e, role=r, start_date=s, end_date=end)
+            for n, e, r, s, end in people
+        )
+        from lokomp.participation.models import SignUp, SignUpStatus
+        from lokomp.plans.models import Activity
+
+        # Emil was signed up for the first dialogue day of the 2025–26 plan.
+        SignUp.objects.create(
+            activity=Activity.objects.get(
+                title="Dialogsamling dag 1", measure__plan__school_year=2025
+            ),
+            employee=Employee.objects.get(unit=unit, name="Emil Rasmussen"),
+            status=SignUpStatus.CONFIRMED,
+        )
+
+    def decision_2023(self) -> None:
+        """The 2023 round as it ended: the forum's recommendation agreed on 10 March 2023,
+        Statsforvalteren's decision granting what Sør-Troms og Evenes asked for (2024 and
+        2025 as commitments), and the owner side's payment for 2023."""
+        from datetime import datetime
+        from zoneinfo import ZoneInfo
+
+        from lokomp.allocation.decisions import _partner_accounts
+        from lokomp.allocation.models import (
+            Decision,
+            Grant,
+            Payment,
+            ProposedAmount,
+            Recommendation,
+            RecommendationLine,
+            Round,
+        )
+        from lokomp.needs.models import NeedsReport
+
+        from .reports import BUDGET_2023
+
+        troms = self.counties["55"]
+        admin = User.objects.get(username="statsforvalter")
+        report = NeedsReport.objects.get(partnership__slug="sor-troms-evenes", template__year=2023)
+        the_round = Round.default(troms, 2023)
+        the_round.save()
+        agreed = datetime(2023, 3, 10, 14, 0, tzinfo=ZoneInfo("Europe/Oslo"))
+        recommendation = Recommendation.objects.create(
+            round=the_round,
+            meeting_date=agreed.date(),
+            notes="Forumet slutter seg til behovsmeldingen. Tiltakene er godt forankret.",
+            agreed_at=agreed,
+            agreed_by=admin,
+        )
+        line = RecommendationLine.objects.create(
+            recommendation=recommendation,
+            report=report,
+            priority=1,
+            reason="Behovene er kartlagt sammen med UiT og forankret i kommunene.",
+            revision=1,
+        )
+        decision = Decision.objects.create(
+            round=the_round,
+            report=report,
+            number=1,
+            reason="I samsvar med innstillingen fra samarbeidsforum.",
+            conditions="Tilskuddet skal brukes til tiltakene i behovsmeldingen og rapporteres "
+            "innen 15. januar året etter.",
+            decided_by=admin,
+        )
+        accounts = _partner_accounts(report)
+        recipients = {
+            "owner": self.owners["Harstad kommune"],
+            "uh": self.institutions["UiT"],
+        }
+        for year, recipient, amount, *_rest in BUDGET_2023:
+            ProposedAmount.objects.create(line=line, year=year, recipient=recipient, amount=amount)
+            organisation = recipients[recipient]
+            grant = Grant(
+                decision=decision,
+                year=year,
+                recipient=recipient,
+                recipient_name=organisation.name,
+                org_number=organisation.org_number,
+                account_number=accounts[recipient],
+                amount=amount,
+            )
+            grant.full_clean()
+            grant.save()
+        Payment.objects.create(
+            decision=decision,
+            recipient="owner",
+            paid_on=date(2023, 5, 15),
+            amount=918_100,
+            recorded_by=admin,
+        )
 
     # -- people ------------------------------------------------------------------------------
 
@@ -501,6 +657,7 @@ class Builder:
         scopes = {
             "statsforvalter": dict(role=Role.COUNTY_ADMIN, county=self.counties["55"]),
             "forum": dict(role=Role.FORUM_MEMBER, county=self.counties["55"]),
+            "forum.harstad": dict(role=Role.FORUM_MEMBER, county=self.counties["55"]),
             "koordinator": dict(role=Role.COORDINATOR, partnership=sor_troms, side=Side.OWNER),
             "koordinator.uit": dict(role=Role.COORDINATOR, partnership=sor_troms, side=Side.UH),
             "koordinator.ost": dict(
@@ -544,4 +701,7 @@ def load_demo() -> bool:
     ost_finnmark = builder.ost_finnmark()
     builder.users(sor_troms, ost_finnmark)
     builder.needs_reports(sor_troms)
+    builder.forum()
+    builder.decision_2023()
+    builder.staff()
     return True

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext
@@ -216,24 +214,3 @@ class ReportVersion(models.Model):
 
     def __str__(self) -> str:
         return gettext("Versjon %(number)s") % {"number": self.number}
-
-
-class SubmissionDeadline(models.Model):
-    county = models.ForeignKey(County, on_delete=models.CASCADE, related_name="deadlines")
-    year = models.PositiveSmallIntegerField(_("År"))
-    deadline = models.DateField(_("Frist"))
-
-    class Meta:
-        unique_together = [("county", "year")]
-
-    def __str__(self) -> str:
-        return gettext("Frist %(year)s: %(date)s") % {
-            "year": self.year,
-            "date": f"{self.deadline:%d.%m.%Y}",
-        }
-
-
-def deadline_for(county_id: int, year: int) -> date:
-    """The county's deadline for the year's reports; 1 February of the year by default."""
-    found = SubmissionDeadline.objects.filter(county_id=county_id, year=year).first()
-    return found.deadline if found else date(year, 2, 1)

@@ -11,6 +11,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lokomp.allocation.models import submission_deadline as round_deadline
 from lokomp.core.audit import log_action
 from lokomp.core.questions import FormFacts, form_problems, kind_for
 from lokomp.plans.models import ActionPlan
@@ -25,8 +26,6 @@ from .models import (
     ReportStatus,
     ReportTemplate,
     ReportVersion,
-    SubmissionDeadline,
-    deadline_for,
 )
 from .standard_forms import template_copy
 
@@ -239,7 +238,7 @@ def submission_blockers(
 
 
 def submission_deadline(report: NeedsReport) -> date:
-    return deadline_for(report.partnership.county_id, report.year)
+    return round_deadline(report.partnership.county_id, report.year)
 
 
 @transaction.atomic
@@ -355,24 +354,6 @@ def compare(before: dict, after: dict) -> list[QuestionChange]:
 
 
 # -- the county's deadline and forms ------------------------------------------------------------
-
-
-@transaction.atomic
-def deadline_set(*, county, year: int, deadline: date, user) -> SubmissionDeadline:
-    """Statsforvalteren sets the county's deadline for the year's reports."""
-    before = deadline_for(county.pk, year)
-    saved, _created = SubmissionDeadline.objects.update_or_create(
-        county=county, year=year, defaults={"deadline": deadline}
-    )
-    if before != deadline:
-        log_action(
-            "needs.deadline.changed",
-            user=user,
-            obj=saved,
-            changes={_("Frist"): [before.isoformat(), deadline.isoformat()]},
-            county=county,
-        )
-    return saved
 
 
 @transaction.atomic

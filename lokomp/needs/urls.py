@@ -27,7 +27,6 @@ urlpatterns = [
         {"fmt": "docx"},
         name="docx",
     ),
-    path(F + "behovsmeldinger/<year:year>/", county.county_overview, name="county"),
     path(F + "behovsmeldinger/<year:year>/alle.zip", county.county_download, name="county_zip"),
     path(F + "skjema/", county.template_list, name="templates"),
     path(F + "skjema/<id:pk>/", county.template_detail, name="template"),

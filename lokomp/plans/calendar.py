@@ -14,6 +14,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from lokomp.core.fields import CodeSetField
+from lokomp.core.text import query_text
 from lokomp.core.validators import parse_id
 from lokomp.core.when import (
     FIRST_YEAR,
@@ -91,10 +92,10 @@ class Filters:
     @classmethod
     def from_query(cls, params) -> Filters:
         return cls(
-            scheme=params.get("ordning", "")[:40],
+            scheme=query_text(params, "ordning", 40),
             municipality=parse_id(params.get("kommune", "")),
-            role=params.get("malgruppe", "")[:40],
-            unit_kind=params.get("enhetstype", "")[:40],
+            role=query_text(params, "malgruppe", 40),
+            unit_kind=query_text(params, "enhetstype", 40),
         )
 
     def apply(self, qs: QuerySet, *, prefix: str = "") -> QuerySet:
@@ -226,11 +227,16 @@ def unscheduled(plan, filters: Filters | None = None) -> list[Activity | Measure
 def relevant_to_unit(item: CalendarItem, unit) -> bool:
     """Whether an item concerns a unit: by its scope, its unit kinds and, for activities,
     the municipalities taking part."""
-    target = item.activity or item.measure
+    return concerns_unit(item.activity or item.measure, item.activity, unit)
+
+
+def concerns_unit(target, activity, unit) -> bool:
+    """Whether a measure or activity (`target`, with `activity` when it is one) concerns a
+    unit. Reads the prefetched municipalities, target municipalities and target units."""
     if target.target_unit_kinds and unit.kind not in target.target_unit_kinds:
         return False
-    if item.activity is not None:
-        involved = {m.pk for m in item.activity.municipalities.all()}
+    if activity is not None:
+        involved = {m.pk for m in activity.municipalities.all()}
         if involved and unit.municipality_id not in involved:
             return False
     if target.target_scope == TargetScope.MUNICIPALITIES:

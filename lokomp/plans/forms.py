@@ -207,6 +207,7 @@ class ActivityForm(WhenFormMixin, DsModelForm):
             "link",
             "status",
             "scheme",
+            "capacity",
             "municipalities",
             *TARGET_FIELDS,
         ]
@@ -236,7 +237,16 @@ class ActivityForm(WhenFormMixin, DsModelForm):
 class TrackForm(DsModelForm):
     class Meta:
         model = Track
-        fields = ["title", "speaker", "room", "audience", "start_time", "end_time", "order"]
+        fields = [
+            "title",
+            "speaker",
+            "room",
+            "audience",
+            "start_time",
+            "end_time",
+            "capacity",
+            "order",
+        ]
         widgets = {
             "start_time": forms.TimeInput(attrs={"type": "time"}),
             "end_time": forms.TimeInput(attrs={"type": "time"}),

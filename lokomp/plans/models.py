@@ -279,6 +279,12 @@ class Activity(Scheduled, Targeted):
     municipalities = models.ManyToManyField(
         Municipality, blank=True, related_name="activities", verbose_name=_("Kommuner som deltar")
     )
+    capacity = models.PositiveIntegerField(
+        _("Antall plasser"),
+        null=True,
+        blank=True,
+        help_text=_("Tomt: ingen grense. Er det fullt, kommer nye påmeldte på venteliste."),
+    )
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -302,6 +308,7 @@ class Track(models.Model):
     title = models.CharField(_("Tittel"), max_length=300)
     speaker = models.CharField(_("Innleder"), max_length=200, blank=True)
     room = models.CharField(_("Rom/sted"), max_length=200, blank=True)
+    capacity = models.PositiveIntegerField(_("Antall plasser"), null=True, blank=True)
     audience = models.CharField(_("For hvem"), max_length=200, blank=True)
     start_time = models.TimeField(_("Fra"), null=True, blank=True)
     end_time = models.TimeField(_("Til"), null=True, blank=True)

@@ -93,11 +93,14 @@ def unit_detail(request, pk: int):
         pk=pk,
     )
     can_edit = editable_units(request.user).filter(pk=pk).exists()
+    from lokomp.participation.access import staff_units
+
+    keeps_staff = staff_units(request.user).filter(pk=pk).exists()
     feed_url = request.build_absolute_uri(reverse("plans:unit_feed", args=[unit.calendar_token]))
     return render(
         request,
         "registry/unit_detail.html",
-        {"unit": unit, "can_edit": can_edit, "feed_url": feed_url},
+        {"unit": unit, "can_edit": can_edit, "keeps_staff": keeps_staff, "feed_url": feed_url},
     )
 
 

@@ -95,7 +95,7 @@ def test_coordinator_copies_last_years_report_fixes_the_budget_and_submits(brows
         ("koordinator", "/behovsmelding/1/del/1/"),
         ("koordinator", "/behovsmelding/2/send/"),
         ("koordinator", "/behovsmelding/1/versjon/1/"),
-        ("statsforvalter", "/fylke/55/behovsmeldinger/2023/"),
+        ("statsforvalter", "/fylke/55/runde/2023/"),
         ("statsforvalter", "/fylke/55/skjema/"),
     ],
 )

@@ -168,8 +168,9 @@ def test_report_pages_query_counts(as_user, report_2026, django_assert_num_queri
     # both goal questions), the plan's measures, all questions of the form
     with django_assert_num_queries(10):
         assert client.get(goals).status_code == 200
-    # The overview reads the report once (a snapshot) for progress and rules alike.
-    with django_assert_num_queries(18):
+    # The overview reads the report once (a snapshot) for progress and rules alike, and
+    # looks for a decision (none yet for this report).
+    with django_assert_num_queries(19):
         assert client.get(reverse("needs:report", args=[report_2026.pk])).status_code == 200
 
 

@@ -53,11 +53,11 @@ def test_county_admin_of_an_unrelated_county_gets_404(report_2026, report_2023):
         reverse("needs:version", args=[report_2023.pk, "1"]),
         reverse("needs:pdf", args=[report_2023.pk, "1"]),
         reverse("needs:list", args=["sor-troms-evenes"]),
-        reverse("needs:county", args=["55", 2026]),
+        reverse("allocation:round", args=["55", 2026]),
     ]:
         assert client.get(url).status_code == 404, url
     assert client.post(reverse("needs:reopen", args=[report_2023.pk])).status_code == 404
-    assert client.get(reverse("needs:county", args=["56", 2026])).status_code == 200
+    assert client.get(reverse("allocation:round", args=["56", 2026])).status_code == 200
 
 
 CELLS = [

@@ -3,21 +3,15 @@
 import re
 from datetime import date
 from io import BytesIO
-from zipfile import ZipFile
 
 import pytest
 from django.urls import reverse
 from docx import Document
 from pypdf import PdfReader
 
+from lokomp.allocation.models import Round
 from lokomp.core.models import AuditEntry
-from lokomp.needs.models import (
-    Answer,
-    NeedsReport,
-    Question,
-    ReportTemplate,
-    SubmissionDeadline,
-)
+from lokomp.needs.models import Answer, NeedsReport, ReportTemplate
 from lokomp.needs.services import SubmissionRefused, report_submit
 
 from ..forms import form_data
@@ -78,8 +72,8 @@ def test_required_answers_and_budget_rules_block_submission(report_2026, as_user
 def test_deadline_and_permission_to_submit_late(as_user, report_2026):
     client = as_user("koordinator")
     _confirm(client, report_2026)
-    SubmissionDeadline.objects.create(
-        county=report_2026.partnership.county, year=2026, deadline=date(2026, 2, 1)
+    assert Round.objects.filter(county=report_2026.partnership.county, year=2026).update(
+        submission_deadline=date(2026, 2, 1)
     )
     with pytest.raises(SubmissionRefused) as refused:
         report_submit(report=report_2026, user=None, today=date(2026, 2, 2))
@@ -179,25 +173,6 @@ def test_copy_from_last_year_carries_answers_budget_and_plan(as_user, report_202
     assert not Answer.objects.filter(report=report, question__kind="confirmation").exists()
 
 
-def test_county_overview_sums_and_download(as_user, report_2026, django_assert_num_queries):
-    client = as_user("statsforvalter")
-    url = reverse("needs:county", args=["55", 2026])
-    # session, user, roles, county, reports (with their form's budget years and latest
-    # version), budget lines, county shares, deadline, template years
-    with django_assert_num_queries(9):
-        page = client.get(url).content.decode()
-    assert "Region Sør-Troms og Evenes" in page and "Utkast" in page
-    assert "2\u00a0350\u00a0000" in page  # 2026: 1 100 000 + 1 250 000
-    earlier = client.get(reverse("needs:county", args=["55", 2023])).content.decode()
-    assert "Sendt inn (v1)" in earlier
-    zipped = client.get(reverse("needs:county_zip", args=["55", 2023]))
-    names = ZipFile(BytesIO(zipped.content)).namelist()
-    assert names == ["behovsmelding-sor-troms-evenes-kompetanseloftet-versjon-1.pdf"]
-    assert as_user("koordinator").get(url).status_code == 404
-    assert as_user("nordland").get(url).status_code == 404
-    assert as_user("forum").get(url).status_code == 200
-
-
 def test_docx_holds_every_question_and_pdf_the_budget_sums(as_user, report_2023):
     client = as_user("forum")
     docx = client.get(reverse("needs:docx", args=[report_2023.pk, 1]))
@@ -228,32 +203,6 @@ def test_docx_holds_every_question_and_pdf_the_budget_sums(as_user, report_2023)
     assert "Herav til Statsforvalteren i Nordland" in pdf_text
 
 
-def test_county_admin_sets_the_deadline(as_user, report_2026):
-    url = reverse("needs:county", args=["55", 2027])
-    admin = as_user("statsforvalter")
-    response = admin.post(url, {"deadline": "31.02.2027"})
-    assert "Skriv datoen som dd.mm.åååå." in response.content.decode()
-    assert admin.post(url, {"deadline": "2027-03-01"}).status_code == 302
-    assert SubmissionDeadline.objects.get(county__number="55", year=2027).deadline == date(
-        2027, 3, 1
-    )
-    assert as_user("forum").post(url, {"deadline": "2027-04-01"}).status_code == 403
-    assert "Lagre fristen" not in as_user("forum").get(url).content.decode()
-
-
-def test_share_county_sees_the_reports_it_takes_a_share_of(as_user, report_2026):
-    """Evenes reports 8 % to Statsforvalteren i Nordland: Nordland's overview lists the
-    partnership, with the total asked and Nordland's part of it, as the budget says."""
-    page = as_user("nordland").get(reverse("needs:county", args=["18", 2026])).content.decode()
-    assert "Region Sør-Troms og Evenes" in page
-    assert "Ingen behovsmeldinger" not in page
-    assert "8 % til fylket (hjemfylke: Troms)" in page
-    # 2026: 2 350 000 asked; Nordland's 8 % is 188 000, as in the report's own budget.
-    assert "2\u00a0350\u00a0000" in page and "188\u00a0000" in page
-    report_page = as_user("nordland").get(reverse("needs:report", args=[report_2026.pk]))
-    assert report_page.status_code == 200
-
-
 def test_owner_contact_of_the_funds_owner_reads_but_does_not_write(as_user, report_2026):
     client = as_user("eier.harstad")
     assert client.get(reverse("needs:report", args=[report_2026.pk])).status_code == 200
@@ -265,18 +214,7 @@ def test_owner_contact_of_the_funds_owner_reads_but_does_not_write(as_user, repo
 
 def test_share_county_finds_its_overview_from_the_front_page(as_user):
     page = as_user("nordland").get(reverse("core:home")).content.decode()
-    assert reverse("needs:county", args=["18", 2026]) in page
-
-
-def test_county_overview_shows_the_years_the_form_asks_for(as_user, report_2026):
-    """The form's budget question says how many years; the overview follows it."""
-    budget = Question.objects.get(section__template=report_2026.template, kind="budget")
-    budget.options = {**budget.options, "years": 2}
-    budget.save()
-    page = as_user("statsforvalter").get(reverse("needs:county", args=["55", 2026]))
-    headers = page.content.decode().split("<tbody>")[0]
-    assert ">2026</th>" in headers and ">2027</th>" in headers
-    assert ">2028</th>" not in headers
+    assert reverse("allocation:round", args=["18", 2026]) in page
 
 
 def test_the_printed_report_leaves_out_guidance_for_the_screen(as_user, report_2023):

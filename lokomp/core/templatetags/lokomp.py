@@ -5,7 +5,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from lokomp.core.formatting import thousands
-from lokomp.core.validators import HEX_COLOUR, format_org_number
+from lokomp.core.validators import HEX_COLOUR, format_account_number, format_org_number
 
 register = template.Library()
 
@@ -20,6 +20,11 @@ def field(bound_field, hint=""):
         "is_checkbox": widget.__class__.__name__ == "CheckboxInput",
         "error_id": f"{bound_field.html_name}-error",
     }
+
+
+@register.filter
+def account(value):
+    return format_account_number(value) if value else ""
 
 
 @register.filter

@@ -11,80 +11,27 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from lokomp.accounts.scoping import require
 from lokomp.core.audit import save_with_audit
-from lokomp.core.forms import DsFormMixin, DsModelForm
+from lokomp.core.forms import DsModelForm
 from lokomp.core.pdf import deadline_seconds
 from lokomp.core.questions import REGISTRY
 
 from .. import documents
-from ..access import get_county_for_admin, get_county_for_reader, is_county_admin
-from ..models import (
-    Question,
-    ReportTemplate,
-    deadline_for,
-)
-from ..selectors import county_overview as county_overview_rows
+from ..access import get_county_for_admin, get_county_for_reader
+from ..models import Question, ReportTemplate
 from ..selectors import county_reports
 from ..services import (
     QuestionInUse,
-    deadline_set,
     question_delete,
     question_in_use,
     snapshot,
     template_copy_next,
     template_in_use,
 )
-
-
-class DeadlineForm(DsFormMixin, forms.Form):
-    deadline = forms.DateField(
-        label=gettext_lazy("Frist for innsending"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={
-            "invalid": gettext_lazy("Skriv datoen som dd.mm.åååå."),
-            "required": gettext_lazy("Velg en dato."),
-        },
-        input_formats=["%Y-%m-%d", "%d.%m.%Y"],
-    )
-
-
-@login_required
-def county_overview(request, number: str, year: int):
-    county = get_county_for_reader(request, number)
-    is_admin = is_county_admin(request.user, county)
-    deadline = deadline_for(county.pk, year)
-    form = DeadlineForm(request.POST or None, initial={"deadline": deadline})
-    if request.method == "POST":
-        require(is_admin, _("Bare Statsforvalteren setter fristen."))
-        if form.is_valid():
-            chosen = form.cleaned_data["deadline"]
-            deadline_set(county=county, year=year, deadline=chosen, user=request.user)
-            messages.success(
-                request,
-                _("Fristen for %(year)s er %(date)s.")
-                % {"year": year, "date": date_format(chosen, "SHORT_DATE_FORMAT")},
-            )
-            return redirect("needs:county", number=number, year=year)
-    overview = county_overview_rows(county, year)
-    other_years = ReportTemplate.objects.filter(county=county).values_list("year", flat=True)
-    return render(
-        request,
-        "needs/county_overview.html",
-        {
-            "county": county,
-            "year": year,
-            "overview": overview,
-            "deadline": deadline,
-            "other_years": other_years,
-            "deadline_form": form if is_admin else None,
-        },
-    )
 
 
 @login_required

@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from lokomp.allocation.decisions import asked_and_granted, granted_for
+from lokomp.allocation.models import round_for
 from lokomp.core.forms import DsFormMixin
 from lokomp.core.questions import Posted
 from lokomp.partnerships.access import get_partnership_for_viewer, is_county_admin_of
@@ -146,11 +148,16 @@ def report_overview(request, pk: int):
     report = get_report_for_viewer(request, pk)
     snap = snapshot(report)
     can_write = can_write_report(request.user, report)
-    deadline = submission_deadline(report)
+    the_round = round_for(report.partnership.county, report.year)
+    deadline = the_round.submission_deadline
+    granted = granted_for(report)
     return render(
         request,
         "needs/report.html",
         {
+            "invitation": the_round.invitation,
+            "granted": granted,
+            "granted_rows": asked_and_granted(report, granted) if granted else [],
             "report": report,
             "partnership": report.partnership,
             "progress": _progress(report, snap),

@@ -1,0 +1,166 @@
+"""Who works where, with the least personal data that does the job: a name (unless the unit
+keeps counts only), an optional e-mail address, a role, and when they started and left.
+When someone has left, their name and address are deleted after a set time; the row stays
+so that counts and coverage keep their numbers."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from lokomp.registry.models import Unit
+
+
+class StaffRole(models.TextChoices):
+    PEDAGOGICAL_LEADER = "pedagogisk_leder", _("Pedagogisk leder")
+    TEACHER = "laerer", _("Lærer")
+    KINDERGARTEN_TEACHER = "barnehagelaerer", _("Barnehagelærer")
+    SKILLED_WORKER = "fagarbeider", _("Fagarbeider")
+    ASSISTANT = "assistent", _("Assistent")
+    SPECIAL_NEEDS = "spesialpedagog", _("Spesialpedagog")
+    PP_ADVISER = "pp_radgiver", _("PP-rådgiver")
+    LEADER = "leder", _("Leder")
+    OTHER = "annet", _("Annet")
+
+
+class StaffList(models.Model):
+    """How a unit keeps its staff: by name, or as counts only (no names at all)."""
+
+    unit = models.OneToOneField(Unit, on_delete=models.CASCADE, related_name="staff_list")
+    counts_only = models.BooleanField(
+        _("Bare antall"),
+        default=False,
+        help_text=_("Enheten fører ikke navn. Oppmøte registreres som antall."),
+    )
+
+    class Meta:
+        verbose_name = _("ansattliste")
+        verbose_name_plural = _("ansattlister")
+
+    def __str__(self) -> str:
+        return str(self.unit)
+
+
+class Employee(models.Model):
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="employees")
+    name = models.CharField(_("Navn"), max_length=200, blank=True)
+    email = models.EmailField(_("E-post"), blank=True)
+    role = models.CharField(_("Rolle"), max_length=20, choices=StaffRole.choices)
+    start_date = models.DateField(_("Startdato"), null=True, blank=True)
+    end_date = models.DateField(_("Sluttdato"), null=True, blank=True)
+    # Set when the name and address were deleted (a while after the person left).
+    purged_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("ansatt")
+        verbose_name_plural = _("ansatte")
+        indexes = [models.Index(fields=["unit", "end_date"])]
+
+    def __str__(self) -> str:
+        return self.name or gettext("Ansatt (slettet navn)")
+
+    def clean(self):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("Sluttdatoen kan ikke være før startdatoen.")})
+
+
+class StaffImport(models.Model):
+    """An uploaded staff list between reading and confirming: the cells as read and the
+    columns chosen. Nothing changes in the staff list until it is confirmed; the upload is
+    then deleted (and any left unconfirmed is deleted after a day)."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    file_name = models.CharField(max_length=200)
+    rows = models.JSONField()
+    mapping = models.JSONField(default=dict)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return self.file_name
+
+
+class Attendance(models.Model):
+    """Who from a unit took part in an activity (and which parallel lecture): one row per
+    employee, or, for a unit that keeps counts only, one row with the number."""
+
+    activity = models.ForeignKey(
+        "plans.Activity", on_delete=models.CASCADE, related_name="attendance"
+    )
+    track = models.ForeignKey(
+        "plans.Track", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="attendance")
+    employee = models.ForeignKey(
+        Employee, null=True, blank=True, on_delete=models.CASCADE, related_name="attendance"
+    )
+    count = models.PositiveIntegerField(_("Antall"), null=True, blank=True)
+    recorded_at = models.DateTimeField(auto_now=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity", "employee"],
+                condition=models.Q(employee__isnull=False),
+                name="attendance_once_per_employee",
+            ),
+            models.UniqueConstraint(
+                fields=["activity", "unit", "track"],
+                condition=models.Q(employee__isnull=True),
+                name="attendance_one_count_per_unit",
+            ),
+        ]
+        indexes = [models.Index(fields=["unit", "activity"])]
+        verbose_name = _("oppmøte")
+        verbose_name_plural = _("oppmøte")
+
+    def __str__(self) -> str:
+        return f"{self.activity_id}: {self.employee or self.count}"
+
+
+class SignUpStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("Påmeldt")
+    WAITING = "waiting", _("På venteliste")
+
+
+class SignUp(models.Model):
+    """An employee signed up for an activity (and a parallel lecture, which has places of
+    its own); on the waiting list when it is full, moved up in turn when a place is free."""
+
+    activity = models.ForeignKey(
+        "plans.Activity", on_delete=models.CASCADE, related_name="sign_ups"
+    )
+    track = models.ForeignKey(
+        "plans.Track", null=True, blank=True, on_delete=models.CASCADE, related_name="sign_ups"
+    )
+    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="sign_ups")
+    status = models.CharField(max_length=10, choices=SignUpStatus.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+    signed_up_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "employee"], name="sign_up_once")
+        ]
+        ordering = ["created_at", "pk"]
+        verbose_name = _("påmelding")
+        verbose_name_plural = _("påmeldinger")
+
+    def __str__(self) -> str:
+        return f"{self.employee} – {self.activity_id}"

@@ -1,0 +1,37 @@
+from django.urls import path
+
+from .views import attendance, mine, signup, staff
+
+app_name = "participation"
+U = "registeret/enheter/<id:pk>/ansatte/"
+urlpatterns = [
+    path(U, staff.staff, name="staff"),
+    path(U + "ny/", staff.employee_form, name="employee_new"),
+    path(U + "<id:employee>/", staff.employee_form, name="employee"),
+    path(U + "innstillinger/", staff.staff_settings, name="staff_settings"),
+    path(U + "importer/", staff.staff_import, name="staff_import"),
+    path(U + "importer/kontroller/", staff.staff_import_review, name="staff_import_review"),
+    path(U + "ansatte.csv", staff.staff_export, {"fmt": "csv"}, name="staff_csv"),
+    path(U + "ansatte.xlsx", staff.staff_export, {"fmt": "xlsx"}, name="staff_xlsx"),
+]
+urlpatterns += [
+    path("registeret/enheter/<id:pk>/oppmote/", attendance.attendance_list, name="attendance_list"),
+    path(
+        "registeret/enheter/<id:pk>/oppmote/<id:activity>/",
+        attendance.attendance,
+        name="attendance",
+    ),
+]
+urlpatterns += [
+    path(
+        "registeret/enheter/<id:pk>/pamelding/<id:activity>/",
+        signup.sign_up_page,
+        name="sign_up",
+    ),
+    path(
+        "registeret/enheter/<id:pk>/pamelding/trekk/<id:sign_up>/",
+        signup.sign_up_cancel,
+        name="sign_up_cancel",
+    ),
+]
+urlpatterns += [path("mine-aktiviteter/", mine.my_activities, name="my_activities")]
