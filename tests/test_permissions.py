@@ -192,6 +192,7 @@ def _read_args():
         "participation:staff_xlsx": [unit.pk],
         "participation:attendance_list": [unit.pk],
         "participation:my_activities": [],
+        "participation:my_sign_up": [Activity.objects.get(title="Spørretime for nyansatte").pk],
         "participation:sign_up": [
             unit.pk,
             Activity.objects.get(title="Dialogsamling dag 1", measure__plan__school_year=2025).pk,
@@ -311,6 +312,7 @@ MATRIX = {
     "participation:attendance_list": STAFF,
     # An employee's own page; everyone else has none.
     "participation:my_activities": row(404, 404, 404, 404, 404, 200, 404, 404, LOGIN),
+    "participation:my_sign_up": POST_ONLY,
     "participation:attendance": STAFF,
     "participation:sign_up": STAFF,
     "participation:sign_up_cancel": POST_ONLY,
@@ -405,6 +407,8 @@ POST_MATRIX = {
     "participation:attendance": allowed(STAFF),
     "participation:sign_up": allowed(STAFF),
     "participation:sign_up_cancel": allowed(STAFF),
+    # An employee signs themselves up; nobody else is an employee on a list.
+    "participation:my_sign_up": allowed(MATRIX["participation:my_activities"]),
     "needs:template_copy": allowed(COUNTY_55_ADMIN),
     "needs:question_edit": allowed(COUNTY_55_ADMIN),
     "needs:question_new": allowed(COUNTY_55_ADMIN),
@@ -496,6 +500,7 @@ def _fill(name, data, persona):
         "participation:employee_new": {"name": "Ny Ansatt", "role": "laerer"},
         "participation:employee": {"name": "Siv Karlsen Berg"},
         "participation:staff_settings": {"counts_only": "on"},
+        "participation:my_sign_up": {"handling": "meld-pa"},
         "needs:question_new": {"text": "Nytt spørsmål", "kind": "text"},
         "core:language": {"language": "nn", "next": "/"},
         "accounts:password_reset": {"email": "ukjent@example.no"},

@@ -369,6 +369,9 @@ class Builder:
                 scheme=self.schemes["kompetanseloftet"],
                 goals=[sub_goals[i] for i in data["goals"]],
             )
+        measures = {m.number: m for m in plan.measures.all()}
+        for data in seeds.SOR_TROMS_2026_ACTIVITIES:
+            self._activity(measures[data["measure"]], data)
         return partnership
 
     def ost_finnmark(self) -> Partnership:
@@ -463,6 +466,7 @@ class Builder:
             target_text=data.get("target", ""),
             target_unit_kinds=data.get("kinds", measure.target_unit_kinds),
             target_roles=data.get("roles", measure.target_roles),
+            capacity=data.get("capacity"),
         )
         activity.set_when(parse_when(data["when"], measure.plan.school_year), data["when"])
         activity.save()

@@ -447,6 +447,31 @@ SOR_TROMS_2026_MEASURES = [
     },
 ]
 
+# Invented activities of the 2026–27 plan (dates, places and capacities are examples).
+SOR_TROMS_2026_ACTIVITIES = [
+    {
+        "measure": 2,
+        "title": "Dialogsamling august 2026",
+        "kind": "session",
+        "when": "13. august 2026 kl. 08:30-15:00",
+        "location": "Harstad kulturhus",
+        "municipalities": ["Harstad"],
+        "tracks": [
+            ("Regulering og trygghet i barnehagen", "Barnehage"),
+            ("Fra uro til ro i klasserommet", "Skole og PPT"),
+        ],
+    },
+    {
+        "measure": 1,
+        "title": "Spørretime for nyansatte",
+        "kind": "webinar",
+        "format": "digital",
+        "when": "20. januar 2027 kl. 14:00-15:00",
+        "link": "https://teams.example/sporretime",
+        "capacity": 30,
+    },
+]
+
 # -- Øst-Finnmark (seed 004) -----------------------------------------------------------------
 
 OST_FINNMARK_MUNICIPALITIES = [

@@ -34,4 +34,11 @@ urlpatterns += [
         name="sign_up_cancel",
     ),
 ]
-urlpatterns += [path("mine-aktiviteter/", mine.my_activities, name="my_activities")]
+urlpatterns += [
+    path("mine-aktiviteter/", mine.my_activities, name="my_activities"),
+    path(
+        "mine-aktiviteter/<id:activity>/pamelding/",
+        mine.my_sign_up,
+        name="my_sign_up",
+    ),
+]

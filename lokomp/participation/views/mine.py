@@ -1,14 +1,20 @@
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from lokomp.accounts.scoping import user_scope
+from lokomp.core.validators import parse_id
 
-from ..mine import my_units
+from .. import signup as s
+from ..mine import my_activity, my_units
+from ..models import SignUp, SignUpStatus
 
 
 @login_required
@@ -24,3 +30,42 @@ def my_activities(request):
         for mine in units
     ]
     return render(request, "participation/my_activities.html", {"rows": rows})
+
+
+@login_required
+@require_POST
+def my_sign_up(request, activity: int):
+    """An employee signs themselves up for one of their unit's activities (a parallel
+    lecture if they choose one), or withdraws."""
+    today = timezone.localdate()
+    found = my_activity(request.user, activity, today)
+    if found is None:
+        raise Http404("Fant ikke aktiviteten.")
+    employee, chosen = found
+    if chosen.when_end is not None and chosen.when_end < today:
+        messages.error(request, _("Aktiviteten er over. Påmeldingen er ikke endret."))
+        return redirect("participation:my_activities")
+    mine = SignUp.objects.filter(activity=chosen, employee=employee).select_related(
+        "employee__unit__municipality__county", "track"
+    )
+    if request.POST.get("handling") == "meld-av":
+        existing = mine.first()
+        if existing is not None:
+            s.sign_up_cancel(sign_up=existing, user=request.user)
+            messages.success(request, _("Du er meldt av %(title)s.") % {"title": chosen.title})
+        return redirect("participation:my_activities")
+    tracks = list(chosen.tracks.all())
+    track_id = parse_id(request.POST.get("spor", ""))
+    track = next((t for t in tracks if t.pk == track_id), None)
+    made = s.sign_up(activity=chosen, track=track, employees=[employee], user=request.user)
+    if not made:
+        messages.info(request, _("Du var allerede påmeldt %(title)s.") % {"title": chosen.title})
+    elif made[0].status == SignUpStatus.WAITING:
+        messages.warning(
+            request,
+            _("Det er fullt. Du står på ventelisten til %(title)s og får plass i tur.")
+            % {"title": chosen.title},
+        )
+    else:
+        messages.success(request, _("Du er påmeldt %(title)s.") % {"title": chosen.title})
+    return redirect("participation:my_activities")
