@@ -187,6 +187,7 @@ KEYS = (
     "sok",
     "rolle",
     "vis",
+    "code",
 )
 
 

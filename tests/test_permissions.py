@@ -192,6 +192,16 @@ def _read_args():
         "participation:staff_xlsx": [unit.pk],
         "participation:attendance_list": [unit.pk],
         "participation:my_activities": [],
+        "participation:check_in": ["HSTD26"],
+        "participation:check_in_start": [],
+        "participation:check_in_code": [
+            "sor-troms-evenes",
+            Activity.objects.get(title="Spørretime for nyansatte").pk,
+        ],
+        "participation:teams_import": [
+            "sor-troms-evenes",
+            Activity.objects.get(title="Digital dialogsamling for skole").pk,
+        ],
         "participation:my_sign_up": [Activity.objects.get(title="Spørretime for nyansatte").pk],
         "participation:sign_up": [
             unit.pk,
@@ -313,6 +323,12 @@ MATRIX = {
     # An employee's own page; everyone else has none.
     "participation:my_activities": row(404, 404, 404, 404, 404, 200, 404, 404, LOGIN),
     "participation:my_sign_up": POST_ONLY,
+    # Check-in in the room needs no login (the code is shown there); the coordinators make
+    # the code and read Teams reports.
+    "participation:check_in_start": ANYONE,
+    "participation:check_in": ANYONE,
+    "participation:check_in_code": EDIT_PLAN_A,
+    "participation:teams_import": EDIT_PLAN_A,
     "participation:attendance": STAFF,
     "participation:sign_up": STAFF,
     "participation:sign_up_cancel": POST_ONLY,
@@ -409,6 +425,12 @@ POST_MATRIX = {
     "participation:sign_up_cancel": allowed(STAFF),
     # An employee signs themselves up; nobody else is an employee on a list.
     "participation:my_sign_up": allowed(MATRIX["participation:my_activities"]),
+    # Check-in is open on the activity's day only: today the page says so and stores nothing
+    # (checking in is tested in tests/participation/test_check_in.py).
+    "participation:check_in": {p: PAGE for p in P},
+    "participation:check_in_code": allowed(EDIT_PLAN_A),
+    # Reading a report stores nothing until it is confirmed (tests/participation).
+    "participation:teams_import": allowed(EDIT_PLAN_A, PAGE),
     "needs:template_copy": allowed(COUNTY_55_ADMIN),
     "needs:question_edit": allowed(COUNTY_55_ADMIN),
     "needs:question_new": allowed(COUNTY_55_ADMIN),
@@ -462,6 +484,7 @@ READ_ONLY = {
         "staff_xlsx",
         "attendance_list",
         "my_activities",
+        "check_in_start",
         "templates",
         "template",
         "login",

@@ -566,9 +566,13 @@ class Builder:
             Employee(unit=unit, name=n, email=e, role=r, start_date=s, end_date=end)
             for n, e, r, s, end in people
         )
-        from lokomp.participation.models import SignUp, SignUpStatus
+        from lokomp.participation.models import CheckInCode, SignUp, SignUpStatus
         from lokomp.plans.models import Activity
 
+        # The code shown in the hall at the August dialogue session (staff check in by it).
+        CheckInCode.objects.create(
+            activity=Activity.objects.get(title="Dialogsamling august 2026"), code="HSTD26"
+        )
         # Emil was signed up for the first dialogue day of the 2025–26 plan.
         SignUp.objects.create(
             activity=Activity.objects.get(

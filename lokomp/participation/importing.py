@@ -139,6 +139,11 @@ def _unquoted(text: str) -> str:
 
 
 def _csv(data: bytes) -> list[list[str]]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16, as Teams writes its reports
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError as error:
+            raise ImportProblem(_("Filen kan ikke leses som CSV.")) from error
     if b"\x00" in data[:4096]:
         raise ImportProblem(
             _("Filen kan ikke leses. Last opp en CSV-fil eller en Excel-fil (.xlsx).")

@@ -91,6 +91,12 @@ class StaffImport(models.Model):
         return self.file_name
 
 
+class AttendanceSource(models.TextChoices):
+    LEADER = "leader", _("Ført av leder")
+    CHECK_IN = "check_in", _("Sjekket inn selv")
+    TEAMS = "teams", _("Fra Teams")
+
+
 class Attendance(models.Model):
     """Who from a unit took part in an activity (and which parallel lecture): one row per
     employee, or, for a unit that keeps counts only, one row with the number."""
@@ -106,6 +112,9 @@ class Attendance(models.Model):
         Employee, null=True, blank=True, on_delete=models.CASCADE, related_name="attendance"
     )
     count = models.PositiveIntegerField(_("Antall"), null=True, blank=True)
+    source = models.CharField(
+        max_length=10, choices=AttendanceSource.choices, default=AttendanceSource.LEADER
+    )
     recorded_at = models.DateTimeField(auto_now=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -164,3 +173,24 @@ class SignUp(models.Model):
 
     def __str__(self) -> str:
         return f"{self.employee} – {self.activity_id}"
+
+
+class CheckInCode(models.Model):
+    """The short code (and the QR code made from it) shown in the room: staff check
+    themselves in on their phone, without logging in, while the activity is on."""
+
+    activity = models.OneToOneField(
+        "plans.Activity", on_delete=models.CASCADE, related_name="check_in_code"
+    )
+    code = models.CharField(max_length=8, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("innsjekkingskode")
+        verbose_name_plural = _("innsjekkingskoder")
+
+    def __str__(self) -> str:
+        return self.code

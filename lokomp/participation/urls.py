@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import attendance, mine, signup, staff
+from .views import attendance, checkin, mine, signup, staff
 
 app_name = "participation"
 U = "registeret/enheter/<id:pk>/ansatte/"
@@ -40,5 +40,19 @@ urlpatterns += [
         "mine-aktiviteter/<id:activity>/pamelding/",
         mine.my_sign_up,
         name="my_sign_up",
+    ),
+]
+urlpatterns += [
+    path("inn/", checkin.check_in_start, name="check_in_start"),
+    path("inn/<str:code>/", checkin.check_in, name="check_in"),
+    path(
+        "partnerskap/<slug:slug>/aktiviteter/<id:pk>/innsjekking/",
+        checkin.check_in_code,
+        name="check_in_code",
+    ),
+    path(
+        "partnerskap/<slug:slug>/aktiviteter/<id:pk>/teams/",
+        checkin.teams_import,
+        name="teams_import",
     ),
 ]
