@@ -7,13 +7,16 @@ employee, the county admin of the county that takes Evenes' share, the contact o
 that receives the partnership's funds (Harstad kommune), and an anonymous visitor.
 """
 
+import socket
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from aiosmtpd.controller import Controller
+from aiosmtpd.handlers import Message
 from django.conf import settings
-from django.test import Client
+from django.test import Client, override_settings
 
 from lokomp.demo.builder import load_demo
 
@@ -118,3 +121,34 @@ def world(db):
     from .world import build_world
 
     return build_world()
+
+
+# An SMTP server on the loopback address, with Django's SMTP backend pointed at it: e-mail
+# is really sent, and read back as it arrived.
+class _Inbox(Message):
+    def __init__(self):
+        super().__init__()
+        self.messages = []
+
+    def handle_message(self, message):
+        self.messages.append(message)
+
+
+@pytest.fixture
+def smtp_server():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    inbox = _Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        with override_settings(
+            EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+            EMAIL_HOST="127.0.0.1",
+            EMAIL_PORT=port,
+            EMAIL_USE_TLS=False,
+        ):
+            yield inbox
+    finally:
+        controller.stop()

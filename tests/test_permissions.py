@@ -93,7 +93,7 @@ def _read_args():
     from lokomp.partnerships.models import Partnership
 
     tie = ForumTie.objects.get(user__username="forum")
-    from lokomp.participation.models import Employee, SignUp
+    from lokomp.participation.models import Employee, OnboardingProgramme, SignUp
 
     employee = Employee.objects.get(name="Siv Karlsen")
     decision = Decision.objects.get(number=1, round__year=2023)
@@ -194,6 +194,13 @@ def _read_args():
         "participation:my_activities": [],
         "participation:check_in": ["HSTD26"],
         "participation:check_in_start": [],
+        "participation:programmes": [a.slug],
+        "participation:programme_new": [a.slug],
+        "participation:programme": [
+            a.slug,
+            OnboardingProgramme.objects.get(title="Grunnpakke for nyansatte").pk,
+        ],
+        "participation:unit_onboarding": [unit.pk],
         "participation:check_in_code": [
             "sor-troms-evenes",
             Activity.objects.get(title="Spørretime for nyansatte").pk,
@@ -328,6 +335,12 @@ MATRIX = {
     "participation:check_in_start": ANYONE,
     "participation:check_in": ANYONE,
     "participation:check_in_code": EDIT_PLAN_A,
+    # The onboarding programmes are read where the partnership is read, and written by
+    # its coordinators; a unit's page names its new employees, for those who keep the list.
+    "participation:programmes": SEE_A,
+    "participation:programme_new": EDIT_PLAN_A,
+    "participation:programme": EDIT_PLAN_A,
+    "participation:unit_onboarding": STAFF,
     "participation:teams_import": EDIT_PLAN_A,
     "participation:attendance": STAFF,
     "participation:sign_up": STAFF,
@@ -429,6 +442,9 @@ POST_MATRIX = {
     # (checking in is tested in tests/participation/test_check_in.py).
     "participation:check_in": {p: PAGE for p in P},
     "participation:check_in_code": allowed(EDIT_PLAN_A),
+    "participation:programme_new": allowed(EDIT_PLAN_A),
+    "participation:programme": allowed(EDIT_PLAN_A),
+    "participation:unit_onboarding": allowed(STAFF),
     # Reading a report stores nothing until it is confirmed (tests/participation).
     "participation:teams_import": allowed(EDIT_PLAN_A, PAGE),
     "needs:template_copy": allowed(COUNTY_55_ADMIN),
@@ -485,6 +501,7 @@ READ_ONLY = {
         "attendance_list",
         "my_activities",
         "check_in_start",
+        "programmes",
         "templates",
         "template",
         "login",
@@ -524,6 +541,12 @@ def _fill(name, data, persona):
         "participation:employee": {"name": "Siv Karlsen Berg"},
         "participation:staff_settings": {"counts_only": "on"},
         "participation:my_sign_up": {"handling": "meld-pa"},
+        "participation:programme_new": {
+            "title": "Nytt program",
+            "window_start": "2026-08-01",
+            "steps": "Webinar 1",
+        },
+        "participation:programme": {"due_days": "120"},
         "needs:question_new": {"text": "Nytt spørsmål", "kind": "text"},
         "core:language": {"language": "nn", "next": "/"},
         "accounts:password_reset": {"email": "ukjent@example.no"},
@@ -550,6 +573,12 @@ def _fill(name, data, persona):
         from lokomp.participation.models import Employee
 
         data[f"p-{Employee.objects.get(name='Siv Karlsen').pk}"] = "1"
+    if name == "participation:unit_onboarding":
+        from lokomp.participation.models import Employee, OnboardingStep
+
+        nora = Employee.objects.get(name="Nora Aas")
+        last = OnboardingStep.objects.filter(programme__title="Grunnpakke for nyansatte").last()
+        data[f"s-{nora.pk}-{last.pk}"] = "on"
     if name == "participation:attendance":
         from lokomp.participation.models import Employee
 

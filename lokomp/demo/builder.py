@@ -566,8 +566,39 @@ class Builder:
             Employee(unit=unit, name=n, email=e, role=r, start_date=s, end_date=end)
             for n, e, r, s, end in people
         )
-        from lokomp.participation.models import CheckInCode, SignUp, SignUpStatus
+        from lokomp.participation.models import (
+            CheckInCode,
+            OnboardingProgramme,
+            OnboardingStep,
+            SignUp,
+            SignUpStatus,
+            StepDone,
+        )
         from lokomp.plans.models import Activity
+
+        # The basic package for new employees (seed 002, measure 1: four webinars with
+        # reflection tasks). Nora Aas started in August and has done two of four.
+        package = OnboardingProgramme.objects.create(
+            partnership=Partnership.objects.get(slug="sor-troms-evenes"),
+            title="Grunnpakke for nyansatte",
+            description="Fire korte webinarer med refleksjonsoppgaver som tas i personalgruppa.",
+            window_start=date(2025, 8, 1),
+            due_days=90,
+        )
+        steps = [
+            OnboardingStep.objects.create(programme=package, title=title, order=order)
+            for order, title in enumerate(
+                [
+                    "Webinar 1: Hva er regulering?",
+                    "Webinar 2: Traumeinformert praksis",
+                    "Webinar 3: Trygge relasjoner i hverdagen",
+                    "Webinar 4: Samarbeid med hjemmet og PPT",
+                ]
+            )
+        ]
+        nora = Employee.objects.get(unit=unit, name="Nora Aas")
+        for step in steps[:2]:
+            StepDone.objects.create(step=step, employee=nora, done_on=date(2026, 9, 15))
 
         # The code shown in the hall at the August dialogue session (staff check in by it).
         CheckInCode.objects.create(

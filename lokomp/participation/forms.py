@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from lokomp.core.forms import DsForm, DsModelForm, date_field
 
 from .importing import FIELDS
-from .models import Employee, StaffList
+from .models import Employee, OnboardingProgramme, StaffList
 
 
 class EmployeeForm(DsModelForm):
@@ -62,3 +62,57 @@ class MappingForm(DsForm):
             if value and value not in chosen.values():
                 chosen[str(index)] = value
         return chosen
+
+
+class ProgrammeForm(DsModelForm):
+    """A programme and its steps (one per line); a step that someone has done cannot be
+    removed."""
+
+    steps = forms.CharField(
+        label=_("Steg (ett per linje, i rekkefølge)"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=5000,
+        error_messages={"required": _("Skriv minst ett steg.")},
+    )
+
+    class Meta:
+        model = OnboardingProgramme
+        fields = ["title", "description", "window_start", "window_end", "due_days", "active"]
+        error_messages = {
+            "title": {"required": _("Skriv et navn på programmet.")},
+            "due_days": {
+                "min_value": _("Skriv et antall dager fra 1 til 730."),
+                "max_value": _("Skriv et antall dager fra 1 til 730."),
+                "invalid": _("Skriv et helt antall dager."),
+            },
+        }
+
+    def __init__(self, *args, instance=None, **kwargs):
+        steps = list(instance.steps.all()) if instance is not None and instance.pk else []
+        kwargs.setdefault("initial", {})["steps"] = "\n".join(s.title for s in steps)
+        super().__init__(*args, instance=instance, **kwargs)
+        self.existing_steps = steps
+        self.fields["window_start"] = date_field(
+            self.fields["window_start"].label, _("Skriv datoen programmet gjelder fra.")
+        )
+        end = date_field(self.fields["window_end"].label)
+        end.required = False
+        self.fields["window_end"] = end
+        order = ["title", "description", "window_start", "window_end", "due_days", "steps"]
+        self.order_fields([*order, "active"])
+
+    def clean_steps(self) -> list[str]:
+        titles = [" ".join(line.split())[:200] for line in self.cleaned_data["steps"].splitlines()]
+        titles = [t for t in titles if t]
+        if not titles:
+            raise forms.ValidationError(_("Skriv minst ett steg."))
+        if len(titles) > 30:
+            raise forms.ValidationError(_("Et program kan ha høyst 30 steg."))
+        removed = self.existing_steps[len(titles) :]
+        used = [s.title for s in removed if s.done.exists()]
+        if used:
+            raise forms.ValidationError(
+                _("Steget «%(step)s» er registrert som gjennomført og kan ikke fjernes.")
+                % {"step": used[0]}
+            )
+        return titles

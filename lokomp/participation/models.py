@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -194,3 +195,69 @@ class CheckInCode(models.Model):
 
     def __str__(self) -> str:
         return self.code
+
+
+class OnboardingProgramme(models.Model):
+    """The basic package for new employees (for example four webinars with reflection
+    tasks): everyone in the partnership's units whose start date falls in the window is
+    enrolled, and is due to finish a number of days after starting."""
+
+    partnership = models.ForeignKey(
+        "partnerships.Partnership", on_delete=models.CASCADE, related_name="onboarding"
+    )
+    title = models.CharField(_("Navn"), max_length=200)
+    description = models.TextField(_("Beskrivelse"), blank=True, max_length=5000)
+    window_start = models.DateField(_("For ansatte som startet fra og med"))
+    window_end = models.DateField(_("Til og med"), null=True, blank=True)
+    due_days = models.PositiveSmallIntegerField(
+        _("Fullføres innen (dager etter start)"),
+        default=90,
+        validators=[MinValueValidator(1), MaxValueValidator(730)],
+    )
+    active = models.BooleanField(_("I bruk"), default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["title", "pk"]
+        verbose_name = _("introduksjonsprogram")
+        verbose_name_plural = _("introduksjonsprogrammer")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self):
+        if self.window_start and self.window_end and self.window_end < self.window_start:
+            raise ValidationError({"window_end": _("Sluttdatoen kan ikke være før startdatoen.")})
+
+
+class OnboardingStep(models.Model):
+    programme = models.ForeignKey(
+        OnboardingProgramme, on_delete=models.CASCADE, related_name="steps"
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+    title = models.CharField(_("Steg"), max_length=200)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("steg")
+        verbose_name_plural = _("steg")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class StepDone(models.Model):
+    """An employee has done a step (recorded by their leader)."""
+
+    step = models.ForeignKey(OnboardingStep, on_delete=models.PROTECT, related_name="done")
+    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="steps_done")
+    done_on = models.DateField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["step", "employee"], name="step_done_once")]
+
+    def __str__(self) -> str:
+        return f"{self.employee} – {self.step}"

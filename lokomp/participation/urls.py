@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import attendance, checkin, mine, signup, staff
+from .views import attendance, checkin, mine, onboarding, signup, staff
 
 app_name = "participation"
 U = "registeret/enheter/<id:pk>/ansatte/"
@@ -54,5 +54,23 @@ urlpatterns += [
         "partnerskap/<slug:slug>/aktiviteter/<id:pk>/teams/",
         checkin.teams_import,
         name="teams_import",
+    ),
+]
+urlpatterns += [
+    path("partnerskap/<slug:slug>/introduksjon/", onboarding.programmes, name="programmes"),
+    path(
+        "partnerskap/<slug:slug>/introduksjon/ny/",
+        onboarding.programme_form,
+        name="programme_new",
+    ),
+    path(
+        "partnerskap/<slug:slug>/introduksjon/<id:pk>/",
+        onboarding.programme_form,
+        name="programme",
+    ),
+    path(
+        "registeret/enheter/<id:pk>/introduksjon/",
+        onboarding.unit_onboarding,
+        name="unit_onboarding",
     ),
 ]

@@ -3,13 +3,10 @@ and a log entry; a forgotten password is reset by e-mail, sent through Django's 
 backend to a real SMTP server the test starts on the loopback address."""
 
 import re
-import socket
 
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.handlers import Message
 from axes.models import AccessAttempt, AccessFailureLog
-from django.test import Client, override_settings
+from django.test import Client
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
@@ -50,35 +47,6 @@ def test_a_right_password_clears_the_count():
         _try(client, "ansatt", "feil")
     assert _try(client, "ansatt", "lokomp-demo").status_code == 302
     assert not AccessAttempt.objects.filter(username="ansatt").exists()
-
-
-class _Inbox(Message):
-    def __init__(self):
-        super().__init__()
-        self.messages = []
-
-    def handle_message(self, message):
-        self.messages.append(message)
-
-
-@pytest.fixture
-def smtp_server():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    inbox = _Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        with override_settings(
-            EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-            EMAIL_HOST="127.0.0.1",
-            EMAIL_PORT=port,
-            EMAIL_USE_TLS=False,
-        ):
-            yield inbox
-    finally:
-        controller.stop()
 
 
 def test_a_forgotten_password_is_reset_by_email(smtp_server):
