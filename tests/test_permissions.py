@@ -201,6 +201,8 @@ def _read_args():
             OnboardingProgramme.objects.get(title="Grunnpakke for nyansatte").pk,
         ],
         "participation:unit_onboarding": [unit.pk],
+        "participation:county_coverage": ["55"],
+        "participation:partnership_coverage": [a.slug],
         "participation:check_in_code": [
             "sor-troms-evenes",
             Activity.objects.get(title="Spørretime for nyansatte").pk,
@@ -341,6 +343,9 @@ MATRIX = {
     "participation:programme_new": EDIT_PLAN_A,
     "participation:programme": EDIT_PLAN_A,
     "participation:unit_onboarding": STAFF,
+    # Coverage (numbers, no names) for those who lead: not for a plain employee.
+    "participation:county_coverage": COUNTY_55,
+    "participation:partnership_coverage": row(200, 200, 200, 404, 200, 404, 200, 200, LOGIN),
     "participation:teams_import": EDIT_PLAN_A,
     "participation:attendance": STAFF,
     "participation:sign_up": STAFF,
@@ -502,6 +507,8 @@ READ_ONLY = {
         "my_activities",
         "check_in_start",
         "programmes",
+        "county_coverage",
+        "partnership_coverage",
         "templates",
         "template",
         "login",

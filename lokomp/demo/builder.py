@@ -569,11 +569,11 @@ class Builder:
         from lokomp.participation.models import (
             CheckInCode,
             OnboardingProgramme,
-            OnboardingStep,
             SignUp,
             SignUpStatus,
             StepDone,
         )
+        from lokomp.participation.onboarding import save_steps
         from lokomp.plans.models import Activity
 
         # The basic package for new employees (seed 002, measure 1: four webinars with
@@ -585,17 +585,16 @@ class Builder:
             window_start=date(2025, 8, 1),
             due_days=90,
         )
-        steps = [
-            OnboardingStep.objects.create(programme=package, title=title, order=order)
-            for order, title in enumerate(
-                [
-                    "Webinar 1: Hva er regulering?",
-                    "Webinar 2: Traumeinformert praksis",
-                    "Webinar 3: Trygge relasjoner i hverdagen",
-                    "Webinar 4: Samarbeid med hjemmet og PPT",
-                ]
-            )
-        ]
+        save_steps(
+            package,
+            [
+                "Webinar 1: Hva er regulering?",
+                "Webinar 2: Traumeinformert praksis",
+                "Webinar 3: Trygge relasjoner i hverdagen",
+                "Webinar 4: Samarbeid med hjemmet og PPT",
+            ],
+        )
+        steps = list(package.steps.all())
         nora = Employee.objects.get(unit=unit, name="Nora Aas")
         for step in steps[:2]:
             StepDone.objects.create(step=step, employee=nora, done_on=date(2026, 9, 15))
@@ -612,6 +611,78 @@ class Builder:
             employee=Employee.objects.get(unit=unit, name="Emil Rasmussen"),
             status=SignUpStatus.CONFIRMED,
         )
+
+    def participation(self) -> None:
+        """Who took part, for the coverage figures (all invented): Kanebogen skole at the
+        dialogue sessions of 2025 and 2026 (none at the first day of 2025, and Nora Aas,
+        new, not in August), one assistant who has done the basic package,
+        and supervision of the two units measure 4 of the 2026–27 plan selects; Hemmestad
+        skole keeps counts only."""
+        from lokomp.participation.models import (
+            Attendance,
+            Employee,
+            OnboardingStep,
+            SessionFormat,
+            StaffList,
+            StepDone,
+            Supervision,
+            SupervisionSession,
+        )
+        from lokomp.plans.models import Activity, Measure
+
+        kanebogen = self.units["Kanebogen skole"]
+        staff = {e.name: e for e in Employee.objects.filter(unit=kanebogen)}
+        august = Activity.objects.get(title="Dialogsamling august 2026")
+        school_track = august.tracks.get(title="Fra uro til ro i klasserommet")
+        for name in (
+            "Hilde Brattli",
+            "Emil Rasmussen",
+            "Siv Karlsen",
+            "Jon Eliassen",
+            "Tor Hansen",
+        ):
+            Attendance.objects.create(
+                activity=august, track=school_track, unit=kanebogen, employee=staff[name]
+            )
+        day_two = Activity.objects.get(title="Dialogsamling dag 2", measure__plan__school_year=2025)
+        for name in ("Hilde Brattli", "Siv Karlsen", "Lise Berg", "Tor Hansen"):
+            Attendance.objects.create(activity=day_two, unit=kanebogen, employee=staff[name])
+        for step in OnboardingStep.objects.filter(programme__title="Grunnpakke for nyansatte"):
+            StepDone.objects.create(
+                step=step, employee=staff["Mari Olsen"], done_on=date(2025, 10, 1)
+            )
+        hemmestad = self.units["Hemmestad skole"]
+        StaffList.objects.create(unit=hemmestad, counts_only=True)
+        measure = Measure.objects.get(
+            plan__school_year=2026,
+            plan__partnership__slug="sor-troms-evenes",
+            title="Veiledning tett på praksis",
+        )
+        partnership = measure.plan.partnership
+        for unit, held in ((hemmestad, [12, 14, 11]), (self.units["Seljestad barnehage"], [])):
+            supervision = Supervision.objects.create(
+                partnership=partnership,
+                unit=unit,
+                school_year=2026,
+                measure=measure,
+                supervisors="SNU og PPT",
+            )
+            dates = [
+                (date(2026, 9, 16), SessionFormat.PHYSICAL),
+                (date(2026, 10, 21), SessionFormat.DIGITAL),
+                (date(2026, 11, 18), SessionFormat.DIGITAL),
+                (date(2027, 2, 10), SessionFormat.PHYSICAL),
+                (date(2027, 3, 17), SessionFormat.DIGITAL),
+                (date(2027, 4, 21), SessionFormat.DIGITAL),
+            ]
+            for index, (day, form) in enumerate(dates):
+                SupervisionSession.objects.create(
+                    supervision=supervision,
+                    date=day,
+                    format=form,
+                    held=index < len(held),
+                    count=held[index] if index < len(held) else None,
+                )
 
     def decision_2023(self) -> None:
         """The 2023 round as it ended: the forum's recommendation agreed on 10 March 2023,
@@ -743,4 +814,5 @@ def load_demo() -> bool:
     builder.forum()
     builder.decision_2023()
     builder.staff()
+    builder.participation()
     return True

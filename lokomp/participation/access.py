@@ -23,3 +23,28 @@ def get_unit_for_staff(request, pk: int) -> Unit:
     if unit is None:
         raise Http404("Fant ikke enheten.")
     return unit
+
+
+def get_partnership_for_coverage(request, slug: str):
+    """A partnership's coverage is read by those who lead: the county, its coordinators,
+    the owners' contacts and the units' leaders. An employee (who sees the partnership's
+    plans) gets 404 here."""
+    from lokomp.partnerships.access import get_partnership_for_viewer
+
+    partnership = get_partnership_for_viewer(request, slug)
+    if not leads(request.user):
+        raise Http404("Fant ikke siden.")
+    return partnership
+
+
+def leads(user) -> bool:
+    """Whether the user has a role that reads coverage (anyone but a plain employee)."""
+    scope = user_scope(user)
+    return scope.superuser or any(
+        (
+            scope.county_readers,
+            scope.coordinator_partnerships,
+            scope.contact_owners,
+            scope.leader_units,
+        )
+    )

@@ -215,6 +215,9 @@ class OnboardingProgramme(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(730)],
     )
     active = models.BooleanField(_("I bruk"), default=True)
+    # How many steps it has (kept by save_steps), so that "has done them all" is one
+    # comparison in the coverage query.
+    step_count = models.PositiveSmallIntegerField(default=0, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -261,3 +264,79 @@ class StepDone(models.Model):
 
     def __str__(self) -> str:
         return f"{self.employee} – {self.step}"
+
+
+class SessionFormat(models.TextChoices):
+    PHYSICAL = "physical", _("Fysisk")
+    DIGITAL = "digital", _("Digitalt")
+
+
+class Supervision(models.Model):
+    """Supervision close to practice (veiledning) of one selected unit in a school year:
+    the sessions planned (for example two physical and four digital of 90 minutes, three in
+    the autumn and three in the spring)."""
+
+    partnership = models.ForeignKey(
+        "partnerships.Partnership", on_delete=models.CASCADE, related_name="supervisions"
+    )
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="supervisions")
+    school_year = models.PositiveSmallIntegerField(_("Skoleår"))
+    measure = models.ForeignKey(
+        "plans.Measure",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="supervisions",
+        verbose_name=_("Tiltak"),
+    )
+    supervisors = models.CharField(_("Veiledere"), max_length=200, blank=True)
+    planned_physical = models.PositiveSmallIntegerField(
+        _("Planlagte fysiske økter"), default=2, validators=[MaxValueValidator(50)]
+    )
+    planned_digital = models.PositiveSmallIntegerField(
+        _("Planlagte digitale økter"), default=4, validators=[MaxValueValidator(50)]
+    )
+    session_minutes = models.PositiveSmallIntegerField(
+        _("Minutter per økt"),
+        default=90,
+        validators=[MinValueValidator(5), MaxValueValidator(600)],
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "unit", "school_year"], name="supervision_once_a_year"
+            )
+        ]
+        ordering = ["unit__name", "pk"]
+        verbose_name = _("veiledning")
+        verbose_name_plural = _("veiledninger")
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.school_year}–{(self.school_year + 1) % 100:02d}"
+
+    @property
+    def planned(self) -> int:
+        return self.planned_physical + self.planned_digital
+
+
+class SupervisionSession(models.Model):
+    supervision = models.ForeignKey(Supervision, on_delete=models.CASCADE, related_name="sessions")
+    date = models.DateField(_("Dato"))
+    format = models.CharField(_("Form"), max_length=10, choices=SessionFormat.choices)
+    held = models.BooleanField(_("Holdt"), default=False)
+    participants = models.ManyToManyField(
+        Employee, blank=True, related_name="supervision_sessions", verbose_name=_("Deltakere")
+    )
+    # For a unit that keeps counts only.
+    count = models.PositiveIntegerField(_("Antall deltakere"), null=True, blank=True)
+    notes = models.TextField(_("Kort notat"), blank=True, max_length=2000)
+
+    class Meta:
+        ordering = ["date", "pk"]
+        verbose_name = _("veiledningsøkt")
+        verbose_name_plural = _("veiledningsøkter")
+
+    def __str__(self) -> str:
+        return f"{self.supervision} {self.date}"

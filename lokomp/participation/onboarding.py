@@ -201,6 +201,9 @@ def save_steps(programme: OnboardingProgramme, titles: list[str]) -> None:
             OnboardingStep.objects.create(programme=programme, title=title, order=order)
     for step in existing[len(titles) :]:
         step.delete()
+    if programme.step_count != len(titles):
+        programme.step_count = len(titles)
+        programme.save(update_fields=["step_count"])
 
 
 def send_reminders(today: date) -> int:

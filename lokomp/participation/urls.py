@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import attendance, checkin, mine, onboarding, signup, staff
+from .views import attendance, checkin, coverage, mine, onboarding, signup, staff
 
 app_name = "participation"
 U = "registeret/enheter/<id:pk>/ansatte/"
@@ -72,5 +72,13 @@ urlpatterns += [
         "registeret/enheter/<id:pk>/introduksjon/",
         onboarding.unit_onboarding,
         name="unit_onboarding",
+    ),
+]
+urlpatterns += [
+    path("fylke/<county:number>/dekning/", coverage.county_coverage, name="county_coverage"),
+    path(
+        "partnerskap/<slug:slug>/dekning/",
+        coverage.partnership_coverage,
+        name="partnership_coverage",
     ),
 ]

@@ -11,6 +11,7 @@ from lokomp.accounts.services import invitation_send
 from lokomp.core.models import AuditEntry
 from lokomp.core.validators import parse_id
 from lokomp.needs.access import can_read_reports
+from lokomp.participation.access import leads
 from lokomp.plans.access import can_edit_plan, get_partnership_for_plan_editor
 from lokomp.plans.services import plan_create
 from lokomp.registry.models import Owner
@@ -63,6 +64,7 @@ def partnership_detail(request, slug: str):
             "schemes": partnership.schemes.all(),
             "can_edit": can_edit_partnership(request.user, partnership),
             "can_edit_plan": can_edit_plan(request.user, partnership),
+            "can_see_coverage": leads(request.user),
             "can_see_audit": can_see_audit(request.user, partnership),
             "can_read_reports": can_read_reports(request.user, partnership),
             "feed_url": request.build_absolute_uri(

@@ -3,6 +3,7 @@ records who took part; the pages are axe-clean and no wider than a phone."""
 
 import sqlite3
 from contextlib import closing
+from datetime import date
 
 import pytest
 from playwright.sync_api import expect
@@ -79,6 +80,98 @@ def test_my_activities_is_axe_clean_on_a_phone(browser, live_url):
     phone = _page(browser, live_url, "ansatt", "nn", width=390)
     phone.goto(f"{live_url}/mine-aktiviteter/")
     expect(phone.get_by_role("heading", level=1)).to_have_text("Aktivitetane mine")
+    _clean(phone)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    phone.context.close()
+
+
+MONTHS = "januar februar mars april mai juni juli august september oktober november desember"
+
+
+def _kanebogen_row(page) -> list[str]:
+    row = page.get_by_test_id("coverage-units").locator("tr", has_text="Kanebogen skole")
+    return [c.strip() for c in row.locator("th, td").all_inner_texts()]
+
+
+def test_staff_check_in_by_qr_code_on_a_phone_and_the_dashboard_changes(browser, live_url):
+    """The August dialogue session is moved to today (the server keeps the real date),
+    the coordinator shows the code, Nora Aas checks in on her phone without logging in,
+    and Kanebogen skole's share at the dialogue session goes up on the dashboard."""
+    today = date.today()
+    coordinator = _page(browser, live_url, "koordinator", "nb")
+    coordinator.goto(f"{live_url}/partnerskap/sor-troms-evenes/dekning/")
+    _clean(coordinator)
+    before = _kanebogen_row(coordinator)
+
+    coordinator.goto(f"{live_url}/partnerskap/sor-troms-evenes/plan/2026-2027/")
+    coordinator.get_by_role("link", name="Tiltak 2", exact=True).click()
+    coordinator.get_by_role("link", name="Dialogsamling august 2026").first.click()
+    coordinator.get_by_role("link", name="Endre aktiviteten").click()
+    month = MONTHS.split()[today.month - 1]
+    coordinator.get_by_label("Når", exact=False).first.fill(
+        f"{today.day}. {month} {today.year} kl. 08:30-15:00"
+    )
+    coordinator.get_by_role("button", name="Lagre").first.click()
+    coordinator.get_by_role("link", name="Innsjekking og oppmøte").click()
+    # (The demo has shown this session's code before: it is kept.)
+    code = coordinator.get_by_test_id("check-in-code").inner_text().strip()
+    expect(coordinator.locator(".qr svg")).to_be_visible()
+    _clean(coordinator)
+
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, locale="nb-NO").new_page()
+    phone.goto(f"{live_url}/inn/")
+    _clean(phone)
+    phone.get_by_label("Koden som vises i rommet").fill(code.lower())
+    phone.get_by_role("button", name="Gå videre").click()
+    phone.get_by_label("Enheten din").select_option(label="Kanebogen skole (Harstad)")
+    phone.get_by_label("Navnet ditt").fill("Nora Aas")
+    phone.get_by_label("Parallellsesjon").select_option(label="Fra uro til ro i klasserommet")
+    _clean(phone)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    phone.get_by_role("button", name="Sjekk inn").click()
+    expect(phone.get_by_test_id("checked-in")).to_contain_text("Takk, Nora Aas.")
+    _clean(phone)
+    # Checking in twice on the same phone counts once.
+    phone.go_back()
+    phone.reload()
+    phone.get_by_label("Enheten din").select_option(label="Kanebogen skole (Harstad)")
+    phone.get_by_label("Navnet ditt").fill("nora aas")
+    phone.get_by_role("button", name="Sjekk inn").click()
+    expect(phone.get_by_test_id("checked-in")).to_contain_text("du var allerede sjekket inn")
+    phone.context.close()
+
+    coordinator.goto(f"{live_url}/partnerskap/sor-troms-evenes/dekning/")
+    after = _kanebogen_row(coordinator)
+    staff = int(after[2])
+    assert int(after[4].rstrip(" %")) == round(
+        100 * (round(int(before[4].rstrip(" %")) * staff / 100) + 1) / staff
+    )
+    _clean(coordinator)
+    coordinator.context.close()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/partnerskap/sor-troms-evenes/dekning/",
+        "/fylke/55/dekning/",
+        "/partnerskap/sor-troms-evenes/introduksjon/",
+    ],
+)
+def test_the_dashboards_fit_a_phone_in_nynorsk(browser, live_url, path):
+    phone = _page(browser, live_url, "statsforvalter", "nn", width=390)
+    phone.goto(live_url + path)
+    assert phone.title() != "Fant ikke siden – Lokomp"
+    _clean(phone)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    phone.context.close()
+
+
+def test_the_onboarding_page_fits_a_phone(browser, live_url, live_database):
+    unit = _unit_id(live_database)
+    phone = _page(browser, live_url, "rektor", "nn", width=390)
+    phone.goto(f"{live_url}/registeret/enheter/{unit}/introduksjon/")
+    expect(phone.get_by_test_id("onboarding-table")).to_contain_text("Nora Aas")
     _clean(phone)
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     phone.context.close()
