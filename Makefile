@@ -27,9 +27,11 @@ lint: test-deps
 	$(VENV)/bin/ruff format --check lokomp tests bench
 	$(VENV)/bin/mypy
 
-# Twenty users at once against gunicorn on the loopback address (LOAD_ARGS="--seconds 120").
+# Twenty users at once against gunicorn on the loopback address (LOAD_ARGS="--seconds 120"),
+# then a planning day's 1 300 check-ins on two cores (CHECKIN_ARGS="--people 1300").
 load: deps test-deps
 	$(PY) -m bench.load $(LOAD_ARGS)
+	$(PY) -m bench.checkin $(CHECKIN_ARGS)
 
 bench: deps
 	$(PY) manage.py migrate --noinput

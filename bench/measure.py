@@ -81,6 +81,9 @@ def main() -> None:
         "round page (filtered, by sum)": f"/fylke/{county.number}/runde/2026/"
         "?status=draft&sorter=-sum",
     }
+    pages["coverage (county)"] = f"/fylke/{county.number}/dekning/"
+    pages["coverage (county, 2025–26)"] = f"/fylke/{county.number}/dekning/?aar=2025&side=2"
+    pages["coverage (partnership)"] = f"/partnerskap/{slug}/dekning/?aar=2025"
     # The demo's 2026 reports are drafts; its decided round is 2023.
     forum_year = 2023 if args.scale == "demo" else 2026
     pages["meeting view"] = f"/fylke/{county.number}/runde/{forum_year}/mote/"
@@ -94,7 +97,7 @@ def main() -> None:
     clients = {
         name: admin
         for name in pages
-        if name.startswith(("round page", "meeting", "recommendation"))
+        if name.startswith(("round page", "meeting", "recommendation", "coverage (county"))
     }
     headers = {"ICS feed, unchanged (304)": {"If-None-Match": etag}}
     timings: dict[str, list[float]] = {name: [] for name in pages}

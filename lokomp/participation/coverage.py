@@ -4,9 +4,10 @@
 (b) attended one of the school year's sessions (the dialogue sessions), and
 (c) where their unit was selected for supervision that year, taken part in a session held.
 
-Everything is counted in the database, one grouped query per school year for units that
-keep names and one for units that keep counts only, so the number of queries does not
-grow with staff or attendance. Only numbers leave this module: no names."""
+Everything is counted in the database: one grouped pass over the staff for all the school
+years shown, one over the units that keep counts only, and two over supervision, so the
+number of queries does not grow with staff, attendance or years. Only numbers leave
+this module: no names."""
 
 from __future__ import annotations
 
@@ -59,15 +60,9 @@ def _basic_done(on: date) -> Exists:
 def _dialogue(school_year: int) -> Exists:
     return Exists(
         Attendance.objects.filter(
-            employee=OuterRef("pk"),
-            activity__kind=ActivityKind.SESSION,
-            activity__measure__plan__school_year=school_year,
+            employee=OuterRef("pk"), school_year=school_year, activity__kind=ActivityKind.SESSION
         )
     )
-
-
-def _selected(school_year: int, unit_ref: str) -> Exists:
-    return Exists(Supervision.objects.filter(unit=OuterRef(unit_ref), school_year=school_year))
 
 
 def _supervised(school_year: int) -> Exists:
@@ -119,84 +114,104 @@ class Figures:
         self.supervised += min(other.supervised, other.selected_staff)
 
 
-def unit_figures(units: QuerySet[Unit], school_year: int, on: date) -> dict[int, Figures]:
-    """Per unit id: the counts for the school year, as at the day. Three queries."""
+def unit_figures(
+    units: QuerySet[Unit], years: list[tuple[int, date]]
+) -> dict[int, dict[int, Figures]]:
+    """Per school year, per unit id: the counts for the year as at its day. All the years
+    in four queries: one pass over the units' staff, one over the units that keep counts
+    only, and two over supervision."""
+    per_year: dict[int, dict[int, Figures]] = {year: {} for year, _ in years}
+    counts = {}
+    for year, on in years:
+        at_work = _at_work(on)
+        counts |= {
+            f"staff_{year}": Count("pk", filter=at_work),
+            f"basic_{year}": Count("pk", filter=at_work & Q(_basic_done(on))),
+            f"dialogue_{year}": Count("pk", filter=at_work & Q(_dialogue(year))),
+            # Participants are ticked from their own unit's list.
+            f"supervised_{year}": Count("pk", filter=at_work & Q(_supervised(year))),
+        }
+    school_years = [year for year, _ in years]
+    selected_units = set(
+        Supervision.objects.filter(unit__in=units, school_year__in=school_years).values_list(
+            "unit_id", "school_year"
+        )
+    )
+    first, last = min(on for _, on in years), max(on for _, on in years)
     named = (
-        Employee.objects.filter(_at_work(on), unit__in=units, purged_at__isnull=True)
+        Employee.objects.filter(
+            Q(start_date__isnull=True) | Q(start_date__lte=last),
+            Q(end_date__isnull=True) | Q(end_date__gte=first),
+            unit__in=units,
+            purged_at__isnull=True,
+        )
         .exclude(unit__staff_list__counts_only=True)
         .values("unit")
-        .annotate(
-            staff=Count("pk"),
-            basic=Count("pk", filter=Q(_basic_done(on))),
-            dialogue=Count("pk", filter=Q(_dialogue(school_year))),
-            selected_staff=Count("pk", filter=Q(_selected(school_year, "unit"))),
-            supervised=Count(
-                "pk", filter=Q(_selected(school_year, "unit")) & Q(_supervised(school_year))
-            ),
-        )
+        .annotate(**counts)
         .order_by()
     )
-    found: dict[int, Figures] = {
-        row["unit"]: Figures(
-            staff=row["staff"],
-            named_staff=row["staff"],
-            basic=row["basic"],
-            dialogue=row["dialogue"],
-            selected_staff=row["selected_staff"],
-            supervised=row["supervised"],
-        )
-        for row in named
-    }
+    for row in named:
+        for year, _ in years:
+            chosen = (row["unit"], year) in selected_units
+            per_year[year][row["unit"]] = Figures(
+                staff=row[f"staff_{year}"],
+                named_staff=row[f"staff_{year}"],
+                basic=row[f"basic_{year}"],
+                dialogue=row[f"dialogue_{year}"],
+                selected_staff=row[f"staff_{year}"] if chosen else 0,
+                supervised=row[f"supervised_{year}"] if chosen else 0,
+            )
     # Units that keep counts only: their registered staff count, the numbers recorded at
     # the year's sessions (the largest session; the same people come to several), and the
     # largest supervision session held.
     counted = (
         units.filter(pk__in=StaffList.objects.filter(counts_only=True).values("unit_id"))
         .annotate(
-            dialogue=Coalesce(
-                Max(
-                    "attendance__count",
-                    filter=Q(
-                        attendance__activity__kind=ActivityKind.SESSION,
-                        attendance__activity__measure__plan__school_year=school_year,
+            **{
+                f"dialogue_{year}": Coalesce(
+                    Max(
+                        "attendance__count",
+                        filter=Q(
+                            attendance__activity__kind=ActivityKind.SESSION,
+                            attendance__school_year=year,
+                        ),
                     ),
-                ),
-                0,
-                output_field=IntegerField(),
-            ),
+                    0,
+                    output_field=IntegerField(),
+                )
+                for year, _ in years
+            }
         )
-        .values("pk", "staff_count", "dialogue")
+        .values("pk", "staff_count", *(f"dialogue_{year}" for year, _ in years))
         .order_by()
     )
-    supervision_counts = dict(
-        SupervisionSession.objects.filter(
+    supervision_counts = {
+        (unit, year): n
+        for unit, year, n in SupervisionSession.objects.filter(
             supervision__unit__in=units,
-            supervision__school_year=school_year,
+            supervision__school_year__in=school_years,
             held=True,
             count__isnull=False,
         )
-        .values("supervision__unit")
+        .values("supervision__unit", "supervision__school_year")
         .annotate(n=Max("count"))
-        .values_list("supervision__unit", "n")
+        .values_list("supervision__unit", "supervision__school_year", "n")
         .order_by()
-    )
-    selected = set(
-        Supervision.objects.filter(unit__in=units, school_year=school_year).values_list(
-            "unit_id", flat=True
-        )
-    )
+    }
     for row in counted:
         staff = row["staff_count"] or 0
-        found[row["pk"]] = Figures(
-            staff=staff,
-            dialogue=min(row["dialogue"], staff),
-            selected_staff=staff if row["pk"] in selected else 0,
-            supervised=min(supervision_counts.get(row["pk"], 0), staff)
-            if row["pk"] in selected
-            else 0,
-            counts_only=True,
-        )
-    return found
+        for year, _ in years:
+            chosen = (row["pk"], year) in selected_units
+            per_year[year][row["pk"]] = Figures(
+                staff=staff,
+                dialogue=min(row[f"dialogue_{year}"], staff),
+                selected_staff=staff if chosen else 0,
+                supervised=min(supervision_counts.get((row["pk"], year), 0), staff)
+                if chosen
+                else 0,
+                counts_only=True,
+            )
+    return per_year
 
 
 SORTS = {"grunnpakke": "basic", "dialog": "dialogue", "veiledning": "supervision"}
@@ -225,7 +240,9 @@ def coverage(
     per municipality and in total, and the totals of earlier school years for the trend."""
     on = min(today, year_end(school_year))
     unit_list = list(units.select_related("municipality").order_by("municipality__name", "name"))
-    figures = unit_figures(units, school_year, on)
+    years = [(y, min(today, year_end(y))) for y in range(school_year - years + 1, school_year + 1)]
+    per_year = unit_figures(units, years)
+    figures = per_year[school_year]
     rows = [UnitRow(u, figures.get(u.pk) or Figures(has_list=False)) for u in unit_list]
     rows.sort(key=lambda r: (-r.figures.gap(sort), -(r.figures.staff), r.unit.name))
     total = Figures()
@@ -234,9 +251,9 @@ def coverage(
         total.add(row.figures)
         municipalities.setdefault(row.unit.municipality.name, Figures()).add(row.figures)
     trend = []
-    for year in range(school_year - years + 1, school_year):
+    for year, _ in years[:-1]:
         earlier = Figures()
-        for f in unit_figures(units, year, min(today, year_end(year))).values():
+        for f in per_year[year].values():
             earlier.add(f)
         trend.append((year, earlier))
     trend.append((school_year, total))

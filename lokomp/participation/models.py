@@ -98,9 +98,34 @@ class AttendanceSource(models.TextChoices):
     TEAMS = "teams", _("Fra Teams")
 
 
+def _fill_school_year(rows) -> None:
+    """The school year of each row's activity (its plan's), where it is not set yet."""
+    from lokomp.plans.models import Activity
+
+    missing = {r.activity_id for r in rows if r.school_year is None}
+    if missing:
+        years = dict(
+            Activity.objects.filter(pk__in=missing).values_list("pk", "measure__plan__school_year")
+        )
+        for row in rows:
+            if row.school_year is None:
+                row.school_year = years[row.activity_id]
+
+
+class AttendanceQuerySet(models.QuerySet):
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        _fill_school_year(objs)
+        return super().bulk_create(objs, *args, **kwargs)
+
+
 class Attendance(models.Model):
     """Who from a unit took part in an activity (and which parallel lecture): one row per
-    employee, or, for a unit that keeps counts only, one row with the number."""
+    employee, or, for a unit that keeps counts only, one row with the number.
+
+    The school year of the activity's plan is kept on the row as well (filled in on every
+    save), so that "took part this school year" is one index lookup per employee in the
+    coverage figures rather than a walk through every row they have."""
 
     activity = models.ForeignKey(
         "plans.Activity", on_delete=models.CASCADE, related_name="attendance"
@@ -116,10 +141,13 @@ class Attendance(models.Model):
     source = models.CharField(
         max_length=10, choices=AttendanceSource.choices, default=AttendanceSource.LEADER
     )
+    school_year = models.PositiveSmallIntegerField(editable=False)
     recorded_at = models.DateTimeField(auto_now=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    objects = AttendanceQuerySet.as_manager()
 
     class Meta:
         constraints = [
@@ -134,12 +162,19 @@ class Attendance(models.Model):
                 name="attendance_one_count_per_unit",
             ),
         ]
-        indexes = [models.Index(fields=["unit", "activity"])]
+        indexes = [
+            models.Index(fields=["unit", "activity"]),
+            models.Index(fields=["employee", "school_year"]),
+        ]
         verbose_name = _("oppmøte")
         verbose_name_plural = _("oppmøte")
 
     def __str__(self) -> str:
         return f"{self.activity_id}: {self.employee or self.count}"
+
+    def save(self, *args, **kwargs):
+        _fill_school_year([self])
+        super().save(*args, **kwargs)
 
 
 class SignUpStatus(models.TextChoices):
