@@ -72,6 +72,9 @@ COUNTY_55_ADMIN = row(200, 403, 404, 404, 404, 404, 404, 404, LOGIN)
 FORUM_55 = row(403, 200, 404, 404, 404, 404, 404, 404, LOGIN)
 # A unit's staff list (names) is kept by its leader and its owner's contact, nobody else.
 STAFF = row(404, 404, 404, 404, 200, 404, 404, 200, LOGIN)
+# Partnership A's figures and groups, for those who lead (not a plain employee).
+LEADS_A = row(200, 200, 200, 404, 200, 404, 200, 200, LOGIN)
+SELJESTAD_STAFF = row(404, 404, 404, 404, 404, 404, 404, 200, LOGIN)
 # POST-only actions answer 405 to GET; who may POST is in POST_MATRIX.
 POST_ONLY = row(405, 405, 405, 405, 405, 405, 405, 405, LOGIN)
 
@@ -93,9 +96,17 @@ def _read_args():
     from lokomp.partnerships.models import Partnership
 
     tie = ForumTie.objects.get(user__username="forum")
-    from lokomp.participation.models import Employee, OnboardingProgramme, SignUp
+    from lokomp.participation.models import (
+        Employee,
+        Network,
+        OnboardingProgramme,
+        SignUp,
+        Supervision,
+    )
 
     employee = Employee.objects.get(name="Siv Karlsen")
+    network = Network.objects.get(name="Skolekoordinatorer og PPT")
+    supervision = Supervision.objects.get(unit__name="Seljestad barnehage")
     decision = Decision.objects.get(number=1, round__year=2023)
     draft = NeedsReport.objects.get(template__year=2026, partnership__slug="sor-troms-evenes")
     submitted = NeedsReport.objects.get(template__year=2023)
@@ -203,6 +214,19 @@ def _read_args():
         "participation:unit_onboarding": [unit.pk],
         "participation:county_coverage": ["55"],
         "participation:partnership_coverage": [a.slug],
+        "participation:networks": [a.slug],
+        "participation:network_new": [a.slug],
+        "participation:network": [a.slug, network.pk],
+        "participation:network_edit": [a.slug, network.pk],
+        "participation:meeting_new": [a.slug, network.pk],
+        "participation:meeting": [a.slug, network.pk, network.meetings.first().pk],
+        "participation:supervisions": [a.slug],
+        "participation:supervision_new": [a.slug],
+        "participation:supervision": [a.slug, supervision.pk],
+        "participation:supervision_edit": [a.slug, supervision.pk],
+        "participation:session_new": [a.slug, supervision.pk],
+        "participation:session": [a.slug, supervision.pk, supervision.sessions.first().pk],
+        "participation:unit_supervision": [supervision.unit_id],
         "participation:check_in_code": [
             "sor-troms-evenes",
             Activity.objects.get(title="Spørretime for nyansatte").pk,
@@ -345,7 +369,23 @@ MATRIX = {
     "participation:unit_onboarding": STAFF,
     # Coverage (numbers, no names) for those who lead: not for a plain employee.
     "participation:county_coverage": COUNTY_55,
-    "participation:partnership_coverage": row(200, 200, 200, 404, 200, 404, 200, 200, LOGIN),
+    "participation:partnership_coverage": LEADS_A,
+    # Networks and supervision: read by those who lead, kept by the coordinators; who took
+    # part in supervision is recorded by those who keep the unit's staff list (Seljestad
+    # barnehage: Harstad's owner contact, not the leader of another school).
+    "participation:networks": LEADS_A,
+    "participation:network": LEADS_A,
+    "participation:network_new": EDIT_PLAN_A,
+    "participation:network_edit": EDIT_PLAN_A,
+    "participation:meeting_new": EDIT_PLAN_A,
+    "participation:meeting": EDIT_PLAN_A,
+    "participation:supervisions": LEADS_A,
+    "participation:supervision": LEADS_A,
+    "participation:supervision_new": EDIT_PLAN_A,
+    "participation:supervision_edit": EDIT_PLAN_A,
+    "participation:session_new": EDIT_PLAN_A,
+    "participation:session": EDIT_PLAN_A,
+    "participation:unit_supervision": SELJESTAD_STAFF,
     "participation:teams_import": EDIT_PLAN_A,
     "participation:attendance": STAFF,
     "participation:sign_up": STAFF,
@@ -450,6 +490,15 @@ POST_MATRIX = {
     "participation:programme_new": allowed(EDIT_PLAN_A),
     "participation:programme": allowed(EDIT_PLAN_A),
     "participation:unit_onboarding": allowed(STAFF),
+    "participation:network_new": allowed(EDIT_PLAN_A),
+    "participation:network_edit": allowed(EDIT_PLAN_A),
+    "participation:meeting_new": allowed(EDIT_PLAN_A),
+    "participation:meeting": allowed(EDIT_PLAN_A),
+    "participation:supervision_new": allowed(EDIT_PLAN_A),
+    "participation:supervision_edit": allowed(EDIT_PLAN_A),
+    "participation:session_new": allowed(EDIT_PLAN_A),
+    "participation:session": allowed(EDIT_PLAN_A),
+    "participation:unit_supervision": allowed(SELJESTAD_STAFF),
     # Reading a report stores nothing until it is confirmed (tests/participation).
     "participation:teams_import": allowed(EDIT_PLAN_A, PAGE),
     "needs:template_copy": allowed(COUNTY_55_ADMIN),
@@ -509,6 +558,10 @@ READ_ONLY = {
         "programmes",
         "county_coverage",
         "partnership_coverage",
+        "networks",
+        "network",
+        "supervisions",
+        "supervision",
         "templates",
         "template",
         "login",
@@ -554,6 +607,14 @@ def _fill(name, data, persona):
             "steps": "Webinar 1",
         },
         "participation:programme": {"due_days": "120"},
+        "participation:network_new": {"kind": "network", "name": "Nytt nettverk"},
+        "participation:network_edit": {"name": "Nytt navn"},
+        "participation:meeting_new": {"date": "2026-12-01", "format": "digital"},
+        "participation:meeting": {"minutes": "Nytt referat"},
+        "participation:supervision_new": {"school_year": "2027"},
+        "participation:supervision_edit": {"supervisors": "UiT"},
+        "participation:session_new": {"date": "2027-01-15", "format": "digital"},
+        "participation:session": {"notes": "Kort notat"},
         "needs:question_new": {"text": "Nytt spørsmål", "kind": "text"},
         "core:language": {"language": "nn", "next": "/"},
         "accounts:password_reset": {"email": "ukjent@example.no"},

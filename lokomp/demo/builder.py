@@ -621,6 +621,8 @@ class Builder:
         from lokomp.participation.models import (
             Attendance,
             Employee,
+            Network,
+            NetworkMeeting,
             OnboardingStep,
             SessionFormat,
             StaffList,
@@ -659,7 +661,7 @@ class Builder:
             title="Veiledning tett på praksis",
         )
         partnership = measure.plan.partnership
-        for unit, held in ((hemmestad, [12, 14, 11]), (self.units["Seljestad barnehage"], [])):
+        for unit, held in ((hemmestad, [12, 14, 11]), (self.units["Seljestad barnehage"], [None])):
             supervision = Supervision.objects.create(
                 partnership=partnership,
                 unit=unit,
@@ -683,6 +685,57 @@ class Builder:
                     held=index < len(held),
                     count=held[index] if index < len(held) else None,
                 )
+
+        # A network of school coordinators with the PP service, and a cohort of resource
+        # persons (seed 002: networks and resource persons; every name invented).
+        network = Network.objects.create(
+            partnership=partnership,
+            kind="network",
+            name="Skolekoordinatorer og PPT",
+            description="Skolenes koordinatorer for spesialpedagogikk møter PP-rådgiverne "
+            "to ganger i semesteret.",
+        )
+        members = [
+            network.members.create(name=name, unit=unit, role=role)
+            for name, unit, role in (
+                ("Kari Nilsen", kanebogen, "Skolekoordinator"),
+                ("Per Dahl", None, "PP-rådgiver"),
+                ("Eva Lie", hemmestad, "Skolekoordinator"),
+            )
+        ]
+        held = NetworkMeeting.objects.create(
+            network=network,
+            date=date(2026, 9, 23),
+            title="Henvisningsrutiner og tidlig innsats",
+            format="physical",
+            held=True,
+            minutes="Gjennomgang av henvisningsskjemaet. PPT følger opp på neste møte.",
+        )
+        held.present.set(members[:2])
+        NetworkMeeting.objects.create(
+            network=network, date=date(2026, 11, 25), title="Oppfølging", format="digital"
+        )
+        cohort = Network.objects.create(
+            partnership=partnership,
+            kind="cohort",
+            name="Ressurspersoner 2026–27",
+            description="Webinar hver måned og to samlinger à tre dager.",
+            meetings_per_semester=4,
+        )
+        cohort.members.create(
+            name="Anne Moe",
+            unit=kanebogen,
+            role="Ressursperson",
+            role_after="Leder refleksjonsgruppene på skolen",
+        )
+        NetworkMeeting.objects.create(
+            network=cohort,
+            date=date(2026, 10, 12),
+            days=3,
+            title="Første samling",
+            format="physical",
+            held=True,
+        )
 
     def decision_2023(self) -> None:
         """The 2023 round as it ended: the forum's recommendation agreed on 10 March 2023,

@@ -1,12 +1,23 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from lokomp.core.forms import DsForm, DsModelForm, date_field
 
 from .importing import FIELDS
-from .models import Employee, OnboardingProgramme, StaffList
+from .models import (
+    Employee,
+    Network,
+    NetworkMeeting,
+    NetworkMember,
+    OnboardingProgramme,
+    StaffList,
+    Supervision,
+    SupervisionSession,
+)
 
 
 class EmployeeForm(DsModelForm):
@@ -116,3 +127,106 @@ class ProgrammeForm(DsModelForm):
                 % {"step": used[0]}
             )
         return titles
+
+
+class NetworkForm(DsModelForm):
+    class Meta:
+        model = Network
+        fields = ["kind", "name", "description", "meetings_per_semester"]
+        error_messages = {
+            "name": {"required": _("Skriv et navn.")},
+            "meetings_per_semester": {
+                "max_value": _("Skriv et tall fra 0 til 30."),
+                "invalid": _("Skriv et helt tall."),
+            },
+        }
+
+
+class MemberForm(DsModelForm):
+    class Meta:
+        model = NetworkMember
+        fields = ["name", "unit", "role", "role_after"]
+
+    def __init__(self, *args, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if units is not None:
+            self.fields["unit"].queryset = units
+
+
+class BaseMemberFormSet(forms.BaseInlineFormSet):
+    def __init__(self, *args, units=None, **kwargs):
+        self.units = units
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        return super().get_form_kwargs(index) | {"units": self.units}
+
+
+MemberFormSet = forms.inlineformset_factory(
+    Network, NetworkMember, form=MemberForm, formset=BaseMemberFormSet, extra=3, can_delete=True
+)
+
+
+class MeetingForm(DsModelForm):
+    class Meta:
+        model = NetworkMeeting
+        fields = ["date", "days", "title", "format", "held", "present", "minutes"]
+        widgets = {"present": forms.CheckboxSelectMultiple}
+        error_messages = {
+            "days": {
+                "min_value": _("Skriv et antall dager fra 1 til 10."),
+                "max_value": _("Skriv et antall dager fra 1 til 10."),
+                "invalid": _("Skriv et helt antall dager."),
+            },
+        }
+
+    def __init__(self, *args, network, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["date"] = date_field(self.fields["date"].label)
+        self.fields["present"].queryset = network.members.all()
+        self.order_fields(["date", "days", "title", "format", "held", "present", "minutes"])
+
+
+class SupervisionForm(DsModelForm):
+    class Meta:
+        model = Supervision
+        fields = [
+            "unit",
+            "school_year",
+            "measure",
+            "supervisors",
+            "planned_physical",
+            "planned_digital",
+            "session_minutes",
+        ]
+        error_messages = {
+            "unit": {"required": _("Velg enheten som får veiledning.")},
+            "school_year": {"invalid": _("Skriv et skoleår, for eksempel 2026.")},
+        }
+
+    def __init__(self, *args, units, measures, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        self.fields["measure"].queryset = measures
+        self.fields["school_year"].validators.append(MinValueValidator(2000))
+        self.fields["school_year"].validators.append(MaxValueValidator(2100))
+
+    def validate_unique(self):
+        """The partnership is not on the form, so the once-a-year rule is checked here,
+        with the message beside the unit."""
+        super().validate_unique()
+        try:
+            self.instance.validate_constraints()
+        except ValidationError:
+            self.add_error("unit", _("Enheten har allerede veiledning dette skoleåret."))
+
+
+class SupervisionSessionForm(DsModelForm):
+    class Meta:
+        model = SupervisionSession
+        fields = ["date", "format", "held", "notes"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["date"] = date_field(self.fields["date"].label)
+        self.order_fields(["date", "format", "held", "notes"])

@@ -375,3 +375,92 @@ class SupervisionSession(models.Model):
 
     def __str__(self) -> str:
         return f"{self.supervision} {self.date}"
+
+
+class NetworkKind(models.TextChoices):
+    NETWORK = "network", _("Nettverk")
+    COHORT = "cohort", _("Ressurspersoner")
+
+
+class Network(models.Model):
+    """A network (for example school coordinators with PP advisers, or kindergarten
+    special-needs staff with PPT) or a cohort of resource persons (for example 30 staff
+    with monthly webinars and two gatherings of three days): its members, its meetings,
+    who came, and the minutes. The members are the people the coordinators invite, kept
+    here with their unit and role; they need not be on a staff list."""
+
+    partnership = models.ForeignKey(
+        "partnerships.Partnership", on_delete=models.CASCADE, related_name="networks"
+    )
+    kind = models.CharField(_("Type"), max_length=10, choices=NetworkKind.choices)
+    name = models.CharField(_("Navn"), max_length=200)
+    description = models.TextField(
+        _("Program og formål"),
+        blank=True,
+        max_length=5000,
+        help_text=_("For eksempel: webinar hver måned og to samlinger à tre dager."),
+    )
+    meetings_per_semester = models.PositiveSmallIntegerField(
+        _("Møter planlagt per semester"), default=2, validators=[MaxValueValidator(30)]
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["kind", "name", "pk"]
+        verbose_name = _("nettverk")
+        verbose_name_plural = _("nettverk")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class NetworkMember(models.Model):
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="members")
+    name = models.CharField(_("Navn"), max_length=200)
+    unit = models.ForeignKey(
+        Unit,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Enhet"),
+    )
+    role = models.CharField(_("Rolle i nettverket"), max_length=200, blank=True)
+    role_after = models.CharField(
+        _("Rolle i enheten etterpå"),
+        max_length=300,
+        blank=True,
+        help_text=_("For ressurspersoner: hva de gjør i enheten sin etter programmet."),
+    )
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("medlem")
+        verbose_name_plural = _("medlemmer")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class NetworkMeeting(models.Model):
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="meetings")
+    date = models.DateField(_("Dato"))
+    days = models.PositiveSmallIntegerField(
+        _("Antall dager"), default=1, validators=[MinValueValidator(1), MaxValueValidator(10)]
+    )
+    title = models.CharField(_("Tema"), max_length=200, blank=True)
+    format = models.CharField(_("Form"), max_length=10, choices=SessionFormat.choices)
+    held = models.BooleanField(_("Holdt"), default=False)
+    present = models.ManyToManyField(
+        NetworkMember, blank=True, related_name="meetings", verbose_name=_("Til stede")
+    )
+    minutes = models.TextField(_("Referat"), blank=True, max_length=20000)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["date", "pk"]
+        verbose_name = _("møte")
+        verbose_name_plural = _("møter")
+
+    def __str__(self) -> str:
+        return f"{self.network} {self.date}"

@@ -1,6 +1,16 @@
 from django.urls import path
 
-from .views import attendance, checkin, coverage, mine, onboarding, signup, staff
+from .views import (
+    attendance,
+    checkin,
+    coverage,
+    groups,
+    mine,
+    onboarding,
+    signup,
+    staff,
+    supervision,
+)
 
 app_name = "participation"
 U = "registeret/enheter/<id:pk>/ansatte/"
@@ -80,5 +90,28 @@ urlpatterns += [
         "partnerskap/<slug:slug>/dekning/",
         coverage.partnership_coverage,
         name="partnership_coverage",
+    ),
+]
+N = "partnerskap/<slug:slug>/nettverk/"
+urlpatterns += [
+    path(N, groups.networks, name="networks"),
+    path(N + "ny/", groups.network_form, name="network_new"),
+    path(N + "<id:pk>/", groups.network, name="network"),
+    path(N + "<id:pk>/endre/", groups.network_form, name="network_edit"),
+    path(N + "<id:network>/mote/ny/", groups.meeting_form, name="meeting_new"),
+    path(N + "<id:network>/mote/<id:pk>/", groups.meeting_form, name="meeting"),
+]
+V = "partnerskap/<slug:slug>/veiledning/"
+urlpatterns += [
+    path(V, supervision.supervisions, name="supervisions"),
+    path(V + "ny/", supervision.supervision_form, name="supervision_new"),
+    path(V + "<id:pk>/", supervision.supervision, name="supervision"),
+    path(V + "<id:pk>/endre/", supervision.supervision_form, name="supervision_edit"),
+    path(V + "<id:supervision>/okt/ny/", supervision.session_form, name="session_new"),
+    path(V + "<id:supervision>/okt/<id:pk>/", supervision.session_form, name="session"),
+    path(
+        "registeret/enheter/<id:pk>/veiledning/",
+        supervision.unit_supervision,
+        name="unit_supervision",
     ),
 ]

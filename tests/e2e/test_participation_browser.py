@@ -156,6 +156,8 @@ def test_staff_check_in_by_qr_code_on_a_phone_and_the_dashboard_changes(browser,
         "/partnerskap/sor-troms-evenes/dekning/",
         "/fylke/55/dekning/",
         "/partnerskap/sor-troms-evenes/introduksjon/",
+        "/partnerskap/sor-troms-evenes/nettverk/",
+        "/partnerskap/sor-troms-evenes/veiledning/",
     ],
 )
 def test_the_dashboards_fit_a_phone_in_nynorsk(browser, live_url, path):
@@ -174,4 +176,28 @@ def test_the_onboarding_page_fits_a_phone(browser, live_url, live_database):
     expect(phone.get_by_test_id("onboarding-table")).to_contain_text("Nora Aas")
     _clean(phone)
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    phone.context.close()
+
+
+def test_a_coordinator_records_a_network_meeting_on_a_phone(browser, live_url):
+    """The network's page, a new meeting with who came, and the minutes, on a phone in
+    nynorsk; every page axe-clean."""
+    phone = _page(browser, live_url, "koordinator", "nn", width=390)
+    phone.goto(f"{live_url}/partnerskap/sor-troms-evenes/nettverk/")
+    phone.get_by_role("link", name="Skolekoordinatorer og PPT").click()
+    _clean(phone)
+    phone.get_by_role("link", name="Nytt møte").click()
+    phone.get_by_label("Dato").fill("2027-01-20")
+    phone.get_by_label("Tema").fill("Overgang barnehage–skole")
+    phone.locator("select[name=format]").select_option("digital")
+    phone.get_by_label("Halden").check()
+    phone.get_by_label("Kari Nilsen").check()
+    phone.get_by_label("Referat").fill("Vi avtalte felles overføringsmøte i mai.")
+    _clean(phone)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    phone.get_by_role("button", name="Lagre").click()
+    expect(phone.get_by_test_id("meetings")).to_contain_text(
+        "Vi avtalte felles overføringsmøte i mai."
+    )
+    _clean(phone)
     phone.context.close()
