@@ -120,6 +120,8 @@ def unit_figures(
     """Per school year, per unit id: the counts for the year as at its day. All the years
     in four queries: one pass over the units' staff, one over the units that keep counts
     only, and two over supervision."""
+    # Someone whose name was deleted after they left still counts in the years they
+    # worked: the row keeps its dates and unit.
     per_year: dict[int, dict[int, Figures]] = {year: {} for year, _ in years}
     counts = {}
     for year, on in years:
@@ -143,7 +145,6 @@ def unit_figures(
             Q(start_date__isnull=True) | Q(start_date__lte=last),
             Q(end_date__isnull=True) | Q(end_date__gte=first),
             unit__in=units,
-            purged_at__isnull=True,
         )
         .exclude(unit__staff_list__counts_only=True)
         .values("unit")

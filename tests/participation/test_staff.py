@@ -17,6 +17,7 @@ from openpyxl import Workbook, load_workbook
 from lokomp.core.models import AuditEntry
 from lokomp.participation.models import Employee, StaffImport
 from lokomp.participation.services import staff_purge
+from lokomp.registry.models import Unit
 
 from ..conftest import client_for
 from ..forms import form_data
@@ -247,10 +248,20 @@ def test_counts_only(as_user, unit):
 
 
 def test_names_go_after_people_have_left_and_the_counts_stay(as_user, unit, settings):
+    from lokomp.participation.attendance import attended_counts, unit_activities
+    from lokomp.participation.coverage import coverage
+
     settings.STAFF_RETENTION_DAYS = 100
     lise = Employee.objects.get(name="Lise Berg")  # left 30 June 2026
-    assert staff_purge(today=date(2026, 10, 7)) == 0
-    assert staff_purge(today=date(2026, 10, 9)) == 1
+    Employee.objects.filter(pk=lise.pk).update(end_date=date(2026, 7, 31))  # the last day
+    activities = unit_activities(unit, date(2026, 11, 23))
+    units = Unit.objects.filter(pk=unit.pk)
+    before = (
+        attended_counts(unit, activities),
+        coverage(units, school_year=2026, today=date(2026, 11, 23)).trend,
+    )
+    assert staff_purge(today=date(2026, 11, 7)) == 0
+    assert staff_purge(today=date(2026, 11, 9)) == 1
     lise.refresh_from_db()
     assert (lise.name, lise.email, lise.role) == ("", "", "laerer") and lise.purged_at
     assert Employee.objects.filter(unit=unit).count() == 8
@@ -260,6 +271,13 @@ def test_names_go_after_people_have_left_and_the_counts_stay(as_user, unit, sett
         .content.decode()
     )
     assert "Navn slettet" in page and "7 ansatte nå" in _text(page)
+    # Who took part, and the shares of earlier years, are as they were.
+    after = (
+        attended_counts(unit, activities),
+        coverage(units, school_year=2026, today=date(2026, 11, 23)).trend,
+    )
+    assert after == before
+    assert before[1][1][1].staff == 7  # 2025–26: Lise was at work on 31 July 2026
 
 
 def test_the_staff_list_in_excel_and_csv(as_user, unit):
