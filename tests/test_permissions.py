@@ -203,6 +203,7 @@ def _read_args():
         "participation:staff_xlsx": [unit.pk],
         "participation:attendance_list": [unit.pk],
         "participation:my_activities": [],
+        "participation:my_feed": [employee.calendar_token],
         "participation:check_in": ["HSTD26"],
         "participation:check_in_start": [],
         "participation:programmes": [a.slug],
@@ -356,6 +357,8 @@ MATRIX = {
     # An employee's own page; everyone else has none.
     "participation:my_activities": row(404, 404, 404, 404, 404, 200, 404, 404, LOGIN),
     "participation:my_sign_up": POST_ONLY,
+    # An employee's own calendar, by its secret link (Siv Karlsen's): no login.
+    "participation:my_feed": ANYONE,
     # Check-in in the room needs no login (the code is shown there); the coordinators make
     # the code and read Teams reports.
     "participation:check_in_start": ANYONE,
@@ -555,6 +558,7 @@ READ_ONLY = {
         "attendance_list",
         "my_activities",
         "check_in_start",
+        "my_feed",
         "programmes",
         "county_coverage",
         "partnership_coverage",

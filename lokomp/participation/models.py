@@ -5,6 +5,8 @@ so that counts and coverage keep their numbers."""
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -54,6 +56,8 @@ class Employee(models.Model):
     end_date = models.DateField(_("Sluttdato"), null=True, blank=True)
     # Set when the name and address were deleted (a while after the person left).
     purged_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The secret in the address of the employee's own calendar (their sign-ups).
+    calendar_token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(

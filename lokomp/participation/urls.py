@@ -46,6 +46,7 @@ urlpatterns += [
 ]
 urlpatterns += [
     path("mine-aktiviteter/", mine.my_activities, name="my_activities"),
+    path("kalender/ansatt/<uuid:token>.ics", mine.my_feed, name="my_feed"),
     path(
         "mine-aktiviteter/<id:activity>/pamelding/",
         mine.my_sign_up,

@@ -215,3 +215,16 @@ def unit_calendar(unit, plans: list[int]) -> bytes:
     items = plan_items(plans, for_feed=True, expand=False)
     items = [item for item in items if relevant_to_unit(item, unit)]
     return _render(_new_calendar(f"{unit.name} – Lokomp"), items)
+
+
+def employee_calendar(unit, name: str, plans: list[int], activities: set[int]) -> bytes:
+    """An employee's own feed: the unit's activities they are signed up for."""
+    items = plan_items(plans, for_feed=True, expand=False)
+    items = [
+        item
+        for item in items
+        if item.activity is not None
+        and item.activity.pk in activities
+        and relevant_to_unit(item, unit)
+    ]
+    return _render(_new_calendar(f"{name} – Lokomp"), items)

@@ -14,7 +14,7 @@ from lokomp.core.validators import parse_id
 
 from .. import signup as s
 from ..mine import my_activity, my_units
-from ..models import SignUp, SignUpStatus
+from ..models import Employee, SignUp, SignUpStatus
 
 
 @login_required
@@ -26,6 +26,11 @@ def my_activities(request):
         (
             mine,
             request.build_absolute_uri(reverse("plans:unit_feed", args=[mine.unit.calendar_token])),
+            request.build_absolute_uri(
+                reverse("participation:my_feed", args=[mine.employee.calendar_token])
+            )
+            if mine.employee
+            else None,
         )
         for mine in units
     ]
@@ -69,3 +74,37 @@ def my_sign_up(request, activity: int):
     else:
         messages.success(request, _("Du er påmeldt %(title)s.") % {"title": chosen.title})
     return redirect("participation:my_activities")
+
+
+def my_feed(request, token):
+    """The employee's own calendar, by its secret link (calendar programs cannot log in):
+    the activities they are signed up for. Gone once they have left."""
+    from django.db.models import Q
+
+    from lokomp.core.forms import fingerprint
+    from lokomp.plans import ical
+    from lokomp.plans.views.exports import calendar_response
+
+    today = timezone.localdate()
+    employee = (
+        Employee.objects.filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=today),
+            calendar_token=token,
+            purged_at__isnull=True,
+        )
+        .select_related("unit")
+        .first()
+    )
+    if employee is None:
+        raise Http404("Fant ikke kalenderen.")
+    plans, version = ical.current_plans(ical.unit_partnerships(employee.unit), today=today)
+    signed = set(
+        SignUp.objects.filter(employee=employee, status=SignUpStatus.CONFIRMED).values_list(
+            "activity_id", flat=True
+        )
+    )
+    return calendar_response(
+        request,
+        f"{employee.pk}-{version}-{fingerprint(sorted(signed))}",
+        lambda: ical.employee_calendar(employee.unit, employee.name, plans, signed),
+    )

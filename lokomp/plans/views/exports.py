@@ -31,7 +31,7 @@ def plan_document(request, slug: str, year: str, fmt: str):
     return _download(content, documents.CONTENT_TYPES[fmt], _filename(plan, fmt))
 
 
-def _calendar_response(request, version: str, render) -> HttpResponse:
+def calendar_response(request, version: str, render) -> HttpResponse:
     """The feed, or 304 Not Modified where the calendar program has this version already:
     programs poll every few hours, and an unchanged plan then costs two small queries."""
     etag = f'"{version}"'
@@ -50,7 +50,7 @@ def partnership_feed(request, token):
         Partnership.objects.select_related("county"), calendar_token=token
     )
     plans, version = ical.current_plans([partnership], today=timezone.localdate())
-    return _calendar_response(
+    return calendar_response(
         request, version, lambda: ical.partnership_calendar(partnership, plans)
     )
 
@@ -60,6 +60,6 @@ def unit_feed(request, token):
     if unit is None:
         raise Http404("Fant ikke kalenderen.")
     plans, version = ical.current_plans(ical.unit_partnerships(unit), today=timezone.localdate())
-    return _calendar_response(
+    return calendar_response(
         request, f"{unit.pk}-{version}", lambda: ical.unit_calendar(unit, plans)
     )
