@@ -122,6 +122,9 @@ if _database_url:
     DATABASES = {
         "default": dj_database_url.parse(_database_url, conn_max_age=60, conn_health_checks=True)
     }
+    # No JIT compilation: the pages' queries are short, and compiling a plan with many
+    # subqueries (the coverage figures) costs a second each time for nothing.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 else:
     DATABASES = {
         "default": {

@@ -5,7 +5,8 @@
 (c) where their unit was selected for supervision that year, taken part in a session held.
 
 Everything is counted in the database: one grouped pass over the staff for all the school
-years shown, one over the units that keep counts only, and two over supervision, so the
+years shown, one over the completed basic packages, one over the units that keep counts
+only, and two over supervision, so the
 number of queries does not grow with staff, attendance or years. Only numbers leave
 this module: no names."""
 
@@ -44,17 +45,43 @@ def _at_work(on: date, prefix: str = "") -> Q:
     )
 
 
-def _basic_done(on: date) -> Exists:
-    """Every step of a programme in use done by the day."""
-    per_programme = (
+def _basic_counts(units: QuerySet[Unit], years: list[tuple[int, date]]) -> dict:
+    """(school year, unit id) → how many at work on the year's day had done every step of
+    a programme in use by then. One query: each employee's completed programmes with the
+    day of their last step (a programme's steps are counted against its step_count)."""
+    completed = (
         StepDone.objects.filter(
-            employee=OuterRef("pk"), done_on__lte=on, step__programme__active=True
+            employee__unit__in=units,
+            step__programme__active=True,
+            step__programme__step_count__gt=0,
         )
-        .values("step__programme", "step__programme__step_count")
-        .annotate(n=Count("pk"))
-        .filter(n=F("step__programme__step_count"), step__programme__step_count__gt=0)
+        .values(
+            "employee",
+            "employee__unit",
+            "employee__start_date",
+            "employee__end_date",
+            "step__programme",
+            "step__programme__step_count",
+        )
+        .annotate(n=Count("pk"), last=Max("done_on"))
+        .filter(n=F("step__programme__step_count"))
+        .values_list(
+            "employee", "employee__unit", "employee__start_date", "employee__end_date", "last"
+        )
+        .order_by()
     )
-    return Exists(per_programme)
+    first_done: dict[int, tuple] = {}
+    for employee, unit, start, end, done in completed:
+        known = first_done.get(employee)
+        if known is None or done < known[3]:
+            first_done[employee] = (unit, start, end, done)
+    counts: dict[tuple[int, int], int] = {}
+    for unit, start, end, done in first_done.values():
+        for year, on in years:
+            at_work = (start is None or start <= on) and (end is None or end >= on)
+            if at_work and done <= on:
+                counts[(year, unit)] = counts.get((year, unit), 0) + 1
+    return counts
 
 
 def _dialogue(school_year: int) -> Exists:
@@ -118,8 +145,8 @@ def unit_figures(
     units: QuerySet[Unit], years: list[tuple[int, date]]
 ) -> dict[int, dict[int, Figures]]:
     """Per school year, per unit id: the counts for the year as at its day. All the years
-    in four queries: one pass over the units' staff, one over the units that keep counts
-    only, and two over supervision."""
+    in five queries: one pass over the units' staff, one over the completed basic packages,
+    one over the units that keep counts only, and two over supervision."""
     # Someone whose name was deleted after they left still counts in the years they
     # worked: the row keeps its dates and unit.
     per_year: dict[int, dict[int, Figures]] = {year: {} for year, _ in years}
@@ -128,7 +155,6 @@ def unit_figures(
         at_work = _at_work(on)
         counts |= {
             f"staff_{year}": Count("pk", filter=at_work),
-            f"basic_{year}": Count("pk", filter=at_work & Q(_basic_done(on))),
             f"dialogue_{year}": Count("pk", filter=at_work & Q(_dialogue(year))),
             # Participants are ticked from their own unit's list.
             f"supervised_{year}": Count("pk", filter=at_work & Q(_supervised(year))),
@@ -140,6 +166,7 @@ def unit_figures(
         )
     )
     first, last = min(on for _, on in years), max(on for _, on in years)
+    basic = _basic_counts(units, years)
     named = (
         Employee.objects.filter(
             Q(start_date__isnull=True) | Q(start_date__lte=last),
@@ -157,7 +184,7 @@ def unit_figures(
             per_year[year][row["unit"]] = Figures(
                 staff=row[f"staff_{year}"],
                 named_staff=row[f"staff_{year}"],
-                basic=row[f"basic_{year}"],
+                basic=basic.get((year, row["unit"]), 0),
                 dialogue=row[f"dialogue_{year}"],
                 selected_staff=row[f"staff_{year}"] if chosen else 0,
                 supervised=row[f"supervised_{year}"] if chosen else 0,

@@ -4,9 +4,16 @@ from django.db import migrations, models
 
 
 def fill(apps, schema_editor):
+    """A token of its own for every employee, 5 000 rows a statement."""
     Employee = apps.get_model("participation", "Employee")
-    for employee in Employee.objects.only("pk").iterator():
-        Employee.objects.filter(pk=employee.pk).update(calendar_token=uuid.uuid4())
+    batch = []
+    for employee in Employee.objects.only("pk").iterator(chunk_size=5000):
+        employee.calendar_token = uuid.uuid4()
+        batch.append(employee)
+        if len(batch) == 5000:
+            Employee.objects.bulk_update(batch, ["calendar_token"])
+            batch = []
+    Employee.objects.bulk_update(batch, ["calendar_token"])
 
 
 class Migration(migrations.Migration):
