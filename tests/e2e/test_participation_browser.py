@@ -184,6 +184,10 @@ def test_a_coordinator_records_a_network_meeting_on_a_phone(browser, live_url):
     nynorsk; every page axe-clean."""
     phone = _page(browser, live_url, "koordinator", "nn", width=390)
     phone.goto(f"{live_url}/partnerskap/sor-troms-evenes/nettverk/")
+    # The coordinator's stored choice outweighs the cookie: choose nynorsk in the header
+    # (and bokmål again at the end, as other journeys expect).
+    phone.get_by_role("button", name="Nynorsk").click()
+    expect(phone.locator("html")).to_have_attribute("lang", "nn")
     phone.get_by_role("link", name="Skolekoordinatorer og PPT").click()
     _clean(phone)
     phone.get_by_role("link", name="Nytt møte").click()
@@ -200,4 +204,6 @@ def test_a_coordinator_records_a_network_meeting_on_a_phone(browser, live_url):
         "Vi avtalte felles overføringsmøte i mai."
     )
     _clean(phone)
+    phone.get_by_role("button", name="Bokmål").click()
+    expect(phone.locator("html")).to_have_attribute("lang", "nb")
     phone.context.close()
