@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "lokomp.needs",
     "lokomp.allocation",
     "lokomp.participation",
+    "lokomp.evaluation",
     "lokomp.demo",
 ]
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("lokomp.needs.urls")),
     path("", include("lokomp.allocation.urls")),
     path("", include("lokomp.participation.urls")),
+    path("", include("lokomp.evaluation.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -228,6 +228,15 @@ def _read_args():
         "participation:session_new": [a.slug, supervision.pk],
         "participation:session": [a.slug, supervision.pk, supervision.sessions.first().pk],
         "participation:unit_supervision": [supervision.unit_id],
+        "evaluation:activity_evaluation": [
+            a.slug,
+            Activity.objects.get(title="Dialogsamling august 2026").pk,
+        ],
+        "evaluation:xlsx": [
+            a.slug,
+            Activity.objects.get(title="Dialogsamling dag 1", measure__plan__school_year=2025).pk,
+        ],
+        "evaluation:answer": ["EVAL25"],
         "participation:check_in_code": [
             "sor-troms-evenes",
             Activity.objects.get(title="Spørretime for nyansatte").pk,
@@ -389,6 +398,11 @@ MATRIX = {
     "participation:session_new": EDIT_PLAN_A,
     "participation:session": EDIT_PLAN_A,
     "participation:unit_supervision": SELJESTAD_STAFF,
+    # Evaluation results (five answers or more, no names) for those who lead; anyone
+    # answers through the link.
+    "evaluation:activity_evaluation": LEADS_A,
+    "evaluation:xlsx": LEADS_A,
+    "evaluation:answer": ANYONE,
     "participation:teams_import": EDIT_PLAN_A,
     "participation:attendance": STAFF,
     "participation:sign_up": STAFF,
@@ -502,6 +516,10 @@ POST_MATRIX = {
     "participation:session_new": allowed(EDIT_PLAN_A),
     "participation:session": allowed(EDIT_PLAN_A),
     "participation:unit_supervision": allowed(SELJESTAD_STAFF),
+    # Coordinators open an evaluation; those who only read are refused.
+    "evaluation:activity_evaluation": allowed(row(403, 403, 200, 404, 403, 404, 403, 403, LOGIN)),
+    # The demo's evaluation closed in August 2025: the page says so, and nothing is stored.
+    "evaluation:answer": {p: PAGE for p in P},
     # Reading a report stores nothing until it is confirmed (tests/participation).
     "participation:teams_import": allowed(EDIT_PLAN_A, PAGE),
     "needs:template_copy": allowed(COUNTY_55_ADMIN),
@@ -564,6 +582,7 @@ READ_ONLY = {
         "partnership_coverage",
         "networks",
         "network",
+        "xlsx",
         "supervisions",
         "supervision",
         "templates",

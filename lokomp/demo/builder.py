@@ -737,6 +737,43 @@ class Builder:
             held=True,
         )
 
+    def evaluations(self) -> None:
+        """The quick evaluation of the first dialogue day of 2025–26, with seven invented
+        responses (the standard form: four statements and two open questions)."""
+        from lokomp.evaluation.answering import questions_for
+        from lokomp.evaluation.models import Answer, Evaluation, Response
+        from lokomp.plans.models import Activity
+
+        day_one = Activity.objects.get(title="Dialogsamling dag 1", measure__plan__school_year=2025)
+        questions = questions_for(day_one.measure.plan.partnership)
+        evaluation = Evaluation.objects.create(
+            activity=day_one,
+            code="EVAL25",
+            opens_on=date(2025, 8, 11),
+            closes_on=date(2025, 8, 25),
+        )
+        scale = [q for q in questions if q.kind == "scale"]
+        said = [
+            "Reguleringsstigen bruker vi allerede i klassen.",
+            "Mer tid til å snakke sammen i kollegiet.",
+            "",
+        ]
+        for n, points in enumerate(
+            [(5, 4, 4, 5), (4, 4, 3, 4), (5, 5, 4, 4), (3, 4, 2, 4), (4, 3, 3, 5), (5, 5, 5, 4),
+             (4, 4, 3, 3)]
+        ):  # fmt: skip
+            response = Response.objects.create(
+                evaluation=evaluation, device=f"demo-{n:02d}", submitted_on=date(2025, 8, 12)
+            )
+            Answer.objects.bulk_create(
+                Answer(response=response, question=q, value=v)
+                for q, v in zip(scale, points, strict=True)
+            )
+            if said[n % 3]:
+                Answer.objects.create(
+                    response=response, question=questions[4 + n % 2], text=said[n % 3]
+                )
+
     def decision_2023(self) -> None:
         """The 2023 round as it ended: the forum's recommendation agreed on 10 March 2023,
         Statsforvalteren's decision granting what Sør-Troms og Evenes asked for (2024 and
@@ -868,4 +905,5 @@ def load_demo() -> bool:
     builder.decision_2023()
     builder.staff()
     builder.participation()
+    builder.evaluations()
     return True

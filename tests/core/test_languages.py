@@ -10,6 +10,7 @@ from django.utils import translation
 
 from lokomp.accounts.models import User
 from lokomp.allocation.forum import STANDARD_CRITERIA
+from lokomp.evaluation.answering import STANDARD_QUESTIONS
 from tests.catalogue import PLACEHOLDER, bokmal_fragments, entries
 from tests.conftest import PERSONAS, client_for
 from tests.test_permissions import MATRIX, _args
@@ -47,9 +48,11 @@ def _pages():
 # the registry names the county governor as it calls itself ("Statsforvalteren i Troms og
 # Finnmark"), and the demo round's invitation is written by that office.
 with translation.override("nb"):
-    WRITTEN_BY_USERS = {"Utvalgte enheter", "Statsforvalteren i"} | {
-        str(t) for _n, t, _k in STANDARD_CRITERIA
-    }
+    WRITTEN_BY_USERS = (
+        {"Utvalgte enheter", "Statsforvalteren i"}
+        | {str(t) for _n, t, _k in STANDARD_CRITERIA}
+        | {str(t) for t, _k in STANDARD_QUESTIONS}  # stored as the partnership's own form
+    )
 FRAGMENTS = {f for f in bokmal_fragments() if not any(f in w for w in WRITTEN_BY_USERS)}
 
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from lokomp.core.views import when_preview_context
+from lokomp.participation.access import leads
 from lokomp.partnerships.access import get_partnership_for_viewer
 from lokomp.partnerships.models import Scheme
 from lokomp.registry.models import Institution, Owner
@@ -193,6 +194,7 @@ def activity_detail(request, slug: str, pk: int):
             "tracks": activity.tracks.all(),
             "municipalities": activity.municipalities.all(),
             "can_edit": can_edit_plan(request.user, partnership),
+            "can_see_results": leads(request.user),
         },
     )
 

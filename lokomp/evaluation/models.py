@@ -1,0 +1,103 @@
+"""Quick evaluations after an activity: a short form per partnership (statements on a
+scale from 1 to 5 and free-text questions, on the question engine), answered through a
+link or QR code without login, once per device. A response is never tied to a person: the
+device is known only by a keyed digest of a random cookie, different for each evaluation,
+so two evaluations' responses cannot be linked either."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+# Results of a group smaller than this are never shown (shared/DESIGN.md: anonymity).
+SMALLEST_GROUP = 5
+
+
+class QuestionKind(models.TextChoices):
+    """The question kinds an evaluation uses (`core.questions`)."""
+
+    SCALE = "scale", _("Skala 1–5")
+    TEXT = "text", _("Tekst")
+
+
+class EvaluationQuestion(models.Model):
+    """One question of a partnership's evaluation form. Data, edited by the coordinators;
+    a question that has answers is taken out of use, never deleted."""
+
+    partnership = models.ForeignKey(
+        "partnerships.Partnership", on_delete=models.CASCADE, related_name="evaluation_questions"
+    )
+    number = models.CharField(_("Nummer"), max_length=10, blank=True)
+    text = models.TextField(_("Spørsmål eller påstand"), max_length=1000)
+    help_text = models.TextField(_("Veiledning"), blank=True, max_length=2000)
+    kind = models.CharField(
+        _("Type"), max_length=16, choices=QuestionKind.choices, default=QuestionKind.SCALE
+    )
+    required = models.BooleanField(_("Må besvares"), default=False)
+    word_limit = models.PositiveIntegerField(_("Høyst antall ord"), null=True, blank=True)
+    options = models.JSONField(default=dict, blank=True)
+    order = models.PositiveSmallIntegerField(_("Rekkefølge"), default=0)
+    active = models.BooleanField(_("I bruk"), default=True)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("evalueringsspørsmål")
+        verbose_name_plural = _("evalueringsspørsmål")
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class Evaluation(models.Model):
+    """The evaluation of one activity: its code (the link and QR code) and the days it
+    takes answers."""
+
+    activity = models.OneToOneField(
+        "plans.Activity", on_delete=models.CASCADE, related_name="evaluation"
+    )
+    code = models.CharField(max_length=8, unique=True)
+    opens_on = models.DateField(_("Åpen fra"))
+    closes_on = models.DateField(_("Åpen til og med"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("evaluering")
+        verbose_name_plural = _("evalueringer")
+
+    def __str__(self) -> str:
+        return str(self.activity)
+
+
+class Response(models.Model):
+    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="responses")
+    # A keyed digest of the device's random cookie and the evaluation: "this device has
+    # answered", and nothing about who.
+    device = models.CharField(max_length=64)
+    submitted_on = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["evaluation", "device"], name="response_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.evaluation} {self.submitted_on}"
+
+
+class Answer(models.Model):
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(
+        EvaluationQuestion, on_delete=models.PROTECT, related_name="answers"
+    )
+    value = models.PositiveSmallIntegerField(null=True, blank=True)
+    text = models.TextField(blank=True, max_length=5000)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["response", "question"], name="answer_once")]
+
+    def __str__(self) -> str:
+        return f"{self.question}: {self.value or self.text[:40]}"

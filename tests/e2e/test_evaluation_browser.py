@@ -1,0 +1,50 @@
+"""Quick evaluations in a real browser: a coordinator opens one, a participant answers on
+a phone without logging in, and the results pages are axe-clean and fit a phone."""
+
+import pytest
+from playwright.sync_api import expect
+
+from .test_allocation_browser import _clean, _page
+
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
+
+
+def test_a_participant_answers_an_evaluation_on_a_phone(browser, live_url):
+    coordinator = _page(browser, live_url, "koordinator", "nb")
+    coordinator.goto(f"{live_url}/partnerskap/sor-troms-evenes/plan/2026-2027/")
+    coordinator.get_by_role("link", name="Tiltak 1", exact=True).click()
+    coordinator.get_by_role("link", name="Spørretime for nyansatte").first.click()
+    coordinator.get_by_role("link", name="Evaluering av aktiviteten").click()
+    coordinator.get_by_role("button", name="Åpne evalueringen").click()
+    link = coordinator.get_by_test_id("evaluation-link").inner_text().strip()
+    expect(coordinator.locator(".qr svg")).to_be_visible()
+    _clean(coordinator)
+
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, locale="nb-NO").new_page()
+    phone.goto(link)
+    _clean(phone)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    for group in phone.locator("fieldset").all()[:4]:
+        group.locator("input[type=radio][value='4']").check()
+    phone.locator("textarea").first.fill("Gode eksempler.")
+    phone.get_by_role("button", name="Send svaret").click()
+    expect(phone.get_by_test_id("answered")).to_contain_text("Svaret ditt er lagret")
+    phone.goto(link)
+    expect(phone.get_by_test_id("answered")).to_contain_text("Du har allerede svart")
+    phone.context.close()
+
+    coordinator.reload()
+    expect(coordinator.get_by_test_id("responses")).to_contain_text("1 har svart.")
+    coordinator.context.close()
+
+
+def test_the_demo_results_are_axe_clean_on_a_phone_in_nynorsk(browser, live_url):
+    phone = _page(browser, live_url, "rektor", "nn", width=390)
+    phone.goto(f"{live_url}/partnerskap/sor-troms-evenes/plan/2025-2026/")
+    phone.get_by_role("link", name="Tiltak 3", exact=True).click()
+    phone.get_by_role("link", name="Dialogsamling dag 1").first.click()
+    phone.get_by_role("link", name="Evaluering av aktiviteten").click()
+    expect(phone.get_by_test_id("results")).to_be_visible()
+    _clean(phone)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    phone.context.close()
