@@ -237,6 +237,7 @@ def _read_args():
             Activity.objects.get(title="Dialogsamling dag 1", measure__plan__school_year=2025).pk,
         ],
         "evaluation:answer": ["EVAL25"],
+        "evaluation:questions": [a.slug],
         "participation:check_in_code": [
             "sor-troms-evenes",
             Activity.objects.get(title="Spørretime for nyansatte").pk,
@@ -403,6 +404,7 @@ MATRIX = {
     "evaluation:activity_evaluation": LEADS_A,
     "evaluation:xlsx": LEADS_A,
     "evaluation:answer": ANYONE,
+    "evaluation:questions": LEADS_A,
     "participation:teams_import": EDIT_PLAN_A,
     "participation:attendance": STAFF,
     "participation:sign_up": STAFF,
@@ -520,6 +522,7 @@ POST_MATRIX = {
     "evaluation:activity_evaluation": allowed(row(403, 403, 200, 404, 403, 404, 403, 403, LOGIN)),
     # The demo's evaluation closed in August 2025: the page says so, and nothing is stored.
     "evaluation:answer": {p: PAGE for p in P},
+    "evaluation:questions": allowed(row(403, 403, 200, 404, 403, 404, 403, 403, LOGIN)),
     # Reading a report stores nothing until it is confirmed (tests/participation).
     "participation:teams_import": allowed(EDIT_PLAN_A, PAGE),
     "needs:template_copy": allowed(COUNTY_55_ADMIN),
@@ -638,6 +641,7 @@ def _fill(name, data, persona):
         "participation:supervision_edit": {"supervisors": "UiT"},
         "participation:session_new": {"date": "2027-01-15", "format": "digital"},
         "participation:session": {"notes": "Kort notat"},
+        "evaluation:questions": {"s-0-text": "Innholdet var nyttig."},
         "needs:question_new": {"text": "Nytt spørsmål", "kind": "text"},
         "core:language": {"language": "nn", "next": "/"},
         "accounts:password_reset": {"email": "ukjent@example.no"},

@@ -8,4 +8,9 @@ urlpatterns = [
     path(A, evaluations.activity_evaluation, name="activity_evaluation"),
     path(A + "resultater.xlsx", evaluations.evaluation_xlsx, name="xlsx"),
     path("svar/<str:code>/", evaluations.answer, name="answer"),
+    path(
+        "partnerskap/<slug:slug>/evalueringsskjema/",
+        evaluations.questions,
+        name="questions",
+    ),
 ]

@@ -146,3 +146,38 @@ def test_who_reads_and_who_opens(as_user, august):
     assert as_user("koordinator.ost").get(url).status_code == 404
     assert as_user("rektor").post(url).status_code == 403
     assert not Evaluation.objects.filter(activity=august).exists()
+
+
+def test_the_coordinators_change_the_form_and_a_used_question_keeps_its_kind(as_user):
+    from lokomp.evaluation.models import EvaluationQuestion
+
+    url = reverse("evaluation:questions", args=[SLUG])
+    client = as_user("koordinator")
+    page = client.get(url).content.decode()
+    data = form_data(page, choose_first=True)
+    first = EvaluationQuestion.objects.filter(partnership__slug=SLUG).order_by("order").first()
+    index = next(
+        k.split("-")[1] for k, v in data.items() if k.endswith("-id") and v == str(first.pk)
+    )
+    data[f"s-{index}-kind"] = "text"  # the demo's answers are on the scale
+    page = client.post(url, data).content.decode()
+    assert "Spørsmålet har svar og kan ikke bytte type." in page
+    data[f"s-{index}-kind"] = "scale"
+    data[f"s-{index}-text"] = "Innholdet var nyttig for arbeidet mitt."
+    extra = next(k.split("-")[1] for k, v in data.items() if k.endswith("-id") and not v)
+    data |= {
+        f"s-{extra}-text": "Jeg vil anbefale samlingen til en kollega.",
+        f"s-{extra}-kind": "scale",
+    }
+    client.post(url, data)
+    texts = list(
+        EvaluationQuestion.objects.filter(partnership__slug=SLUG, active=True).values_list(
+            "text", flat=True
+        )
+    )
+    assert "Innholdet var nyttig for arbeidet mitt." in texts
+    assert "Jeg vil anbefale samlingen til en kollega." in texts
+    # Those who lead read the form; they do not change it.
+    assert "Innholdet var nyttig" in as_user("rektor").get(url).content.decode()
+    assert as_user("rektor").post(url, data).status_code == 403
+    assert as_user("ansatt").get(url).status_code == 404

@@ -155,3 +155,44 @@ def answer(request, code: str):
         secure=request.is_secure(),
     )  # fmt: skip
     return response
+
+
+@login_required
+def questions(request, slug: str):
+    """The partnership's evaluation form: read by those who lead, kept by the
+    coordinators. A question with answers is taken out of use, never deleted."""
+    from django.contrib import messages
+    from django.db import transaction
+
+    from lokomp.core.audit import log_action
+
+    from ..forms import question_formset
+    from ..models import EvaluationQuestion
+
+    partnership = get_partnership_for_coverage(request, slug)
+    can_edit = can_edit_plan(request.user, partnership)
+    if request.method == "POST":
+        require(can_edit, "Bare partnerskapets koordinatorer endrer skjemaet.")
+    formset = question_formset(partnership, request.POST or None) if can_edit else None
+    if formset is not None and request.method == "POST" and formset.is_valid():
+        with transaction.atomic():
+            saved = formset.save()
+            if saved:
+                log_action(
+                    "evaluation.questions.saved",
+                    user=request.user,
+                    obj=partnership,
+                    changes={_("Spørsmål"): [None, [q.text[:60] for q in saved]]},
+                    partnership=partnership,
+                )
+        messages.success(request, _("Evalueringsskjemaet er lagret."))
+        return redirect("evaluation:questions", slug=slug)
+    return render(
+        request,
+        "evaluation/questions.html",
+        {
+            "partnership": partnership,
+            "formset": formset,
+            "questions": EvaluationQuestion.objects.filter(partnership=partnership),
+        },
+    )
