@@ -96,6 +96,7 @@ def _read_args():
     from lokomp.partnerships.models import Partnership
 
     tie = ForumTie.objects.get(user__username="forum")
+    from lokomp.evaluation.models import ParentResource
     from lokomp.participation.models import (
         Employee,
         Network,
@@ -238,6 +239,10 @@ def _read_args():
         ],
         "evaluation:answer": ["EVAL25"],
         "evaluation:questions": [a.slug],
+        "evaluation:resources": [a.slug],
+        "evaluation:resource_new": [a.slug],
+        "evaluation:resource": [a.slug, ParentResource.objects.order_by("pk").first().pk],
+        "evaluation:unit_resources": [unit.pk],
         "participation:check_in_code": [
             "sor-troms-evenes",
             Activity.objects.get(title="Spørretime for nyansatte").pk,
@@ -405,6 +410,10 @@ MATRIX = {
     "evaluation:xlsx": LEADS_A,
     "evaluation:answer": ANYONE,
     "evaluation:questions": LEADS_A,
+    "evaluation:resources": LEADS_A,
+    "evaluation:resource_new": EDIT_PLAN_A,
+    "evaluation:resource": EDIT_PLAN_A,
+    "evaluation:unit_resources": STAFF,
     "participation:teams_import": EDIT_PLAN_A,
     "participation:attendance": STAFF,
     "participation:sign_up": STAFF,
@@ -523,6 +532,9 @@ POST_MATRIX = {
     # The demo's evaluation closed in August 2025: the page says so, and nothing is stored.
     "evaluation:answer": {p: PAGE for p in P},
     "evaluation:questions": allowed(row(403, 403, 200, 404, 403, 404, 403, 403, LOGIN)),
+    "evaluation:resource_new": allowed(EDIT_PLAN_A),
+    "evaluation:resource": allowed(EDIT_PLAN_A),
+    "evaluation:unit_resources": allowed(STAFF),
     # Reading a report stores nothing until it is confirmed (tests/participation).
     "participation:teams_import": allowed(EDIT_PLAN_A, PAGE),
     "needs:template_copy": allowed(COUNTY_55_ADMIN),
@@ -586,6 +598,7 @@ READ_ONLY = {
         "networks",
         "network",
         "xlsx",
+        "resources",
         "supervisions",
         "supervision",
         "templates",
@@ -642,6 +655,9 @@ def _fill(name, data, persona):
         "participation:session_new": {"date": "2027-01-15", "format": "digital"},
         "participation:session": {"notes": "Kort notat"},
         "evaluation:questions": {"s-0-text": "Innholdet var nyttig."},
+        "evaluation:resource_new": {"title": "Ny film", "kind": "film"},
+        "evaluation:resource": {"title": "Nytt navn"},
+        "evaluation:unit_resources": {"used_on": "2026-11-20", "occasion": "Foreldremøte"},
         "needs:question_new": {"text": "Nytt spørsmål", "kind": "text"},
         "core:language": {"language": "nn", "next": "/"},
         "accounts:password_reset": {"email": "ukjent@example.no"},

@@ -774,6 +774,36 @@ class Builder:
                     response=response, question=questions[4 + n % 2], text=said[n % 3]
                 )
 
+    def parent_resources(self) -> None:
+        """Measure 5 of the 2026–27 plan: digital resources for parent meetings (titles
+        and addresses invented), one of them used at Kanebogen skole."""
+        from lokomp.evaluation.models import ParentResource, ResourceUse
+        from lokomp.partnerships.models import Partnership
+
+        partnership = Partnership.objects.get(slug="sor-troms-evenes")
+        film = ParentResource.objects.create(
+            partnership=partnership,
+            title="Når barnet blir overveldet",
+            kind="film",
+            description="Sju minutter om regulering, til å vise på foreldremøtet.",
+            link="https://ressurser.example/overveldet",
+            order=0,
+        )
+        ParentResource.objects.create(
+            partnership=partnership,
+            title="Samme tilnærming hjemme og på skolen",
+            kind="reflection",
+            description="Tre spørsmål foreldrene drøfter i grupper.",
+            order=1,
+        )
+        ResourceUse.objects.create(
+            resource=film,
+            unit=self.units["Kanebogen skole"],
+            used_on=date(2026, 9, 10),
+            occasion="Foreldremøte 3. trinn",
+            parents=22,
+        )
+
     def decision_2023(self) -> None:
         """The 2023 round as it ended: the forum's recommendation agreed on 10 March 2023,
         Statsforvalteren's decision granting what Sør-Troms og Evenes asked for (2024 and
@@ -906,4 +936,5 @@ def load_demo() -> bool:
     builder.staff()
     builder.participation()
     builder.evaluations()
+    builder.parent_resources()
     return True

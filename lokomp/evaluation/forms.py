@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
-from lokomp.core.forms import DsModelForm
+from lokomp.core.forms import DsModelForm, date_field
 from lokomp.partnerships.models import Partnership
 
 from .answering import STANDARD_QUESTIONS
-from .models import EvaluationQuestion
+from .models import Evaluation, EvaluationQuestion, ParentResource, ResourceUse
 
 
 class QuestionForm(DsModelForm):
@@ -70,3 +71,62 @@ def question_formset(partnership, data=None):
         ]
     factory = _FORMSETS[len(initial) or 1]
     return factory(data, instance=partnership, prefix="s", initial=initial)
+
+
+class WindowForm(DsModelForm):
+    """The days an evaluation takes answers."""
+
+    class Meta:
+        model = Evaluation
+        fields = ["opens_on", "closes_on"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("opens_on", "closes_on"):
+            self.fields[name] = date_field(self.fields[name].label)
+
+    def clean(self):
+        data = super().clean()
+        opens, closes = data.get("opens_on"), data.get("closes_on")
+        if opens and closes:
+            if closes < opens:
+                self.add_error("closes_on", _("Sluttdatoen kan ikke være før startdatoen."))
+            elif (closes - opens).days > 366:
+                self.add_error("closes_on", _("En evaluering kan være åpen i høyst ett år."))
+        return data
+
+
+class ResourceForm(DsModelForm):
+    link = forms.URLField(
+        label=_("Lenke"),
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        error_messages={"invalid": _("Skriv en hel adresse, for eksempel https://…")},
+    )
+
+    class Meta:
+        model = ParentResource
+        fields = ["title", "kind", "description", "link", "published", "order"]
+        error_messages = {
+            "title": {"required": _("Skriv en tittel.")},
+            "link": {"invalid": _("Skriv en hel adresse, for eksempel https://…")},
+        }
+
+
+class ResourceUseForm(DsModelForm):
+    class Meta:
+        model = ResourceUse
+        fields = ["resource", "used_on", "occasion", "parents"]
+        error_messages = {
+            "resource": {"required": _("Velg ressursen.")},
+            "occasion": {"required": _("Skriv hvor den ble brukt.")},
+            "parents": {"invalid": _("Skriv et helt tall.")},
+        }
+
+    def __init__(self, *args, resources, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["resource"].queryset = resources
+        self.fields["used_on"] = date_field(self.fields["used_on"].label)
+        self.fields["parents"].validators.append(MaxValueValidator(10000))
+        self.order_fields(["resource", "used_on", "occasion", "parents"])

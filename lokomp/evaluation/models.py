@@ -101,3 +101,56 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.question}: {self.value or self.text[:40]}"
+
+
+class ResourceKind(models.TextChoices):
+    FILM = "film", _("Kort film")
+    REFLECTION = "reflection", _("Refleksjonsoppgave")
+    OTHER = "other", _("Annet")
+
+
+class ParentResource(models.Model):
+    """A resource for parent meetings (foreldresamarbeid): a short film or a reflection
+    task, published on the partnership's public page."""
+
+    partnership = models.ForeignKey(
+        "partnerships.Partnership", on_delete=models.CASCADE, related_name="parent_resources"
+    )
+    title = models.CharField(_("Tittel"), max_length=200)
+    kind = models.CharField(_("Type"), max_length=12, choices=ResourceKind.choices)
+    description = models.TextField(_("Beskrivelse"), blank=True, max_length=5000)
+    link = models.URLField(_("Lenke"), blank=True, max_length=500)
+    published = models.BooleanField(_("Publisert på den offentlige siden"), default=True)
+    order = models.PositiveSmallIntegerField(_("Rekkefølge"), default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["order", "title", "pk"]
+        verbose_name = _("ressurs for foreldremøter")
+        verbose_name_plural = _("ressurser for foreldremøter")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ResourceUse(models.Model):
+    """Where and when a unit used a resource (a parent meeting, a class)."""
+
+    resource = models.ForeignKey(ParentResource, on_delete=models.PROTECT, related_name="uses")
+    unit = models.ForeignKey(
+        "registry.Unit", on_delete=models.CASCADE, related_name="resource_uses"
+    )
+    used_on = models.DateField(_("Dato"))
+    occasion = models.CharField(_("Hvor (møte, trinn, avdeling)"), max_length=200)
+    parents = models.PositiveIntegerField(_("Antall foresatte (valgfritt)"), null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-used_on", "pk"]
+        verbose_name = _("bruk av ressurs")
+        verbose_name_plural = _("bruk av ressurser")
+
+    def __str__(self) -> str:
+        return f"{self.resource} {self.used_on}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import evaluations
+from .views import evaluations, resources
 
 app_name = "evaluation"
 A = "partnerskap/<slug:slug>/aktiviteter/<id:pk>/evaluering/"
@@ -12,5 +12,21 @@ urlpatterns = [
         "partnerskap/<slug:slug>/evalueringsskjema/",
         evaluations.questions,
         name="questions",
+    ),
+    path("partnerskap/<slug:slug>/foreldreressurser/", resources.resources, name="resources"),
+    path(
+        "partnerskap/<slug:slug>/foreldreressurser/ny/",
+        resources.resource_form,
+        name="resource_new",
+    ),
+    path(
+        "partnerskap/<slug:slug>/foreldreressurser/<id:pk>/",
+        resources.resource_form,
+        name="resource",
+    ),
+    path(
+        "registeret/enheter/<id:pk>/foreldremoter/",
+        resources.unit_resources,
+        name="unit_resources",
     ),
 ]

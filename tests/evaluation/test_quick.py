@@ -181,3 +181,15 @@ def test_the_coordinators_change_the_form_and_a_used_question_keeps_its_kind(as_
     assert "Innholdet var nyttig" in as_user("rektor").get(url).content.decode()
     assert as_user("rektor").post(url, data).status_code == 403
     assert as_user("ansatt").get(url).status_code == 404
+
+
+def test_the_coordinators_set_the_days_it_takes_answers(as_user, august):
+    evaluation = _open(as_user, august)
+    url = reverse("evaluation:activity_evaluation", args=[SLUG, august.pk])
+    client = as_user("koordinator")
+    data = form_data(client.get(url).content.decode())
+    page = client.post(url, data | {"vindu-closes_on": "01.08.2026"}).content.decode()
+    assert "Sluttdatoen kan ikke være før startdatoen." in page
+    client.post(url, data | {"vindu-closes_on": "30.11.2026"})
+    evaluation.refresh_from_db()
+    assert evaluation.closes_on.isoformat() == "2026-11-30"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -13,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lokomp.accounts.scoping import require
+from lokomp.core.audit import save_with_audit
 from lokomp.core.questions import Posted
 from lokomp.core.spreadsheets import write_table
 from lokomp.core.text import export_text
@@ -21,6 +23,7 @@ from lokomp.plans.access import can_edit_plan
 from lokomp.plans.models import Activity
 
 from .. import answering as a
+from ..forms import WindowForm
 from ..models import SMALLEST_GROUP, Evaluation
 
 COOKIE = "lokomp_svar"
@@ -44,17 +47,28 @@ def activity_evaluation(request, slug: str, pk: int):
     partnership = get_partnership_for_coverage(request, slug)
     activity = _activity(partnership, pk)
     can_edit = can_edit_plan(request.user, partnership)
+    evaluation = Evaluation.objects.filter(activity=activity).first()
+    window = None
+    if evaluation is not None and can_edit:
+        window = WindowForm(request.POST or None, instance=evaluation, prefix="vindu")
     if request.method == "POST":
         require(can_edit, "Bare partnerskapets koordinatorer kan åpne en evaluering.")
-        a.evaluation_for(activity, request.user, timezone.localdate())
-        return redirect("evaluation:activity_evaluation", slug=slug, pk=pk)
-    evaluation = Evaluation.objects.filter(activity=activity).first()
+        if evaluation is None:
+            a.evaluation_for(activity, request.user, timezone.localdate())
+            return redirect("evaluation:activity_evaluation", slug=slug, pk=pk)
+        if window is not None and window.is_valid():
+            save_with_audit(
+                window, user=request.user, action="evaluation.window", partnership=partnership
+            )
+            messages.success(request, _("Lagret."))
+            return redirect("evaluation:activity_evaluation", slug=slug, pk=pk)
     context = {
         "partnership": partnership,
         "activity": activity,
         "evaluation": evaluation,
         "can_edit": can_edit,
         "smallest": SMALLEST_GROUP,
+        "window": window,
     }
     if evaluation is not None:
         questions = a.questions_for(partnership)
@@ -161,7 +175,6 @@ def answer(request, code: str):
 def questions(request, slug: str):
     """The partnership's evaluation form: read by those who lead, kept by the
     coordinators. A question with answers is taken out of use, never deleted."""
-    from django.contrib import messages
     from django.db import transaction
 
     from lokomp.core.audit import log_action

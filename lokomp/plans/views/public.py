@@ -1,6 +1,7 @@
 from django.http import Http404
 from django.shortcuts import render
 
+from lokomp.evaluation.models import ParentResource
 from lokomp.partnerships.models import Partnership, Scheme
 
 from ..models import ActionPlan
@@ -32,6 +33,9 @@ def public_plan(request, slug: str):
             "schemes": Scheme.objects.all(),
             "public": True,
             "can_edit": False,
+            "parent_resources": ParentResource.objects.filter(
+                partnership=partnership, published=True
+            ),
         }
     )
     return render(request, "plans/public.html", context)
