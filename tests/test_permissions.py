@@ -96,7 +96,7 @@ def _read_args():
     from lokomp.partnerships.models import Partnership
 
     tie = ForumTie.objects.get(user__username="forum")
-    from lokomp.evaluation.models import ParentResource
+    from lokomp.evaluation.models import Indicator, ParentResource
     from lokomp.participation.models import (
         Employee,
         Network,
@@ -243,6 +243,10 @@ def _read_args():
         "evaluation:resource_new": [a.slug],
         "evaluation:resource": [a.slug, ParentResource.objects.order_by("pk").first().pk],
         "evaluation:unit_resources": [unit.pk],
+        "evaluation:indicators": [a.slug],
+        "evaluation:indicator_new": [a.slug],
+        "evaluation:indicator": [a.slug, Indicator.objects.order_by("pk").first().pk],
+        "evaluation:unit_indicators": [unit.pk],
         "participation:check_in_code": [
             "sor-troms-evenes",
             Activity.objects.get(title="Spørretime for nyansatte").pk,
@@ -414,6 +418,10 @@ MATRIX = {
     "evaluation:resource_new": EDIT_PLAN_A,
     "evaluation:resource": EDIT_PLAN_A,
     "evaluation:unit_resources": STAFF,
+    "evaluation:indicators": LEADS_A,
+    "evaluation:indicator_new": EDIT_PLAN_A,
+    "evaluation:indicator": EDIT_PLAN_A,
+    "evaluation:unit_indicators": STAFF,
     "participation:teams_import": EDIT_PLAN_A,
     "participation:attendance": STAFF,
     "participation:sign_up": STAFF,
@@ -535,6 +543,9 @@ POST_MATRIX = {
     "evaluation:resource_new": allowed(EDIT_PLAN_A),
     "evaluation:resource": allowed(EDIT_PLAN_A),
     "evaluation:unit_resources": allowed(STAFF),
+    "evaluation:indicator_new": allowed(EDIT_PLAN_A),
+    "evaluation:indicator": allowed(EDIT_PLAN_A),
+    "evaluation:unit_indicators": allowed(STAFF),
     # Reading a report stores nothing until it is confirmed (tests/participation).
     "participation:teams_import": allowed(EDIT_PLAN_A, PAGE),
     "needs:template_copy": allowed(COUNTY_55_ADMIN),
@@ -599,6 +610,7 @@ READ_ONLY = {
         "network",
         "xlsx",
         "resources",
+        "indicators",
         "supervisions",
         "supervision",
         "templates",
@@ -658,6 +670,8 @@ def _fill(name, data, persona):
         "evaluation:resource_new": {"title": "Ny film", "kind": "film"},
         "evaluation:resource": {"title": "Nytt navn"},
         "evaluation:unit_resources": {"used_on": "2026-11-20", "occasion": "Foreldremøte"},
+        "evaluation:indicator_new": {"name": "Avvik", "definition": "Antall avvik."},
+        "evaluation:indicator": {"name": "Uro"},
         "needs:question_new": {"text": "Nytt spørsmål", "kind": "text"},
         "core:language": {"language": "nn", "next": "/"},
         "accounts:password_reset": {"email": "ukjent@example.no"},
@@ -690,6 +704,10 @@ def _fill(name, data, persona):
         nora = Employee.objects.get(name="Nora Aas")
         last = OnboardingStep.objects.filter(programme__title="Grunnpakke for nyansatte").last()
         data[f"s-{nora.pk}-{last.pk}"] = "on"
+    if name == "evaluation:unit_indicators":
+        from lokomp.evaluation.models import Indicator
+
+        data[f"v{Indicator.objects.order_by('pk').first().pk}"] = "17"
     if name == "participation:attendance":
         from lokomp.participation.models import Employee
 

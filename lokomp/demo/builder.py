@@ -804,6 +804,42 @@ class Builder:
             parents=22,
         )
 
+    def indicators(self) -> None:
+        """Two indicators of seed 002 §12 (uro, fravær) with invented values for Kanebogen
+        skole and Hemmestad skole."""
+        from lokomp.evaluation.models import Indicator, IndicatorValue
+        from lokomp.partnerships.models import Partnership
+
+        partnership = Partnership.objects.get(slug="sor-troms-evenes")
+        unrest = Indicator.objects.create(
+            partnership=partnership,
+            name="Uro i klasserommet",
+            definition="Antall timer med uro som lærer har meldt til ledelsen, per termin.",
+            aggregate="sum",
+            order=0,
+        )
+        absence = Indicator.objects.create(
+            partnership=partnership,
+            name="Elevfravær",
+            definition="Gjennomsnittlig fravær blant elevene i prosent, per termin.",
+            aggregate="average",
+            order=1,
+        )
+        for unit, values in (
+            ("Kanebogen skole", [(2025, "autumn", 42, 6.1), (2025, "spring", 35, 5.4),
+                                 (2026, "autumn", 28, 5.0)]),
+            ("Hemmestad skole", [(2025, "autumn", 12, 4.2), (2025, "spring", 15, 4.8)]),
+        ):  # fmt: skip
+            for year, term, unrest_value, absence_value in values:
+                IndicatorValue.objects.create(
+                    indicator=unrest, unit=self.units[unit], school_year=year, term=term,
+                    value=unrest_value,
+                )  # fmt: skip
+                IndicatorValue.objects.create(
+                    indicator=absence, unit=self.units[unit], school_year=year, term=term,
+                    value=absence_value,
+                )  # fmt: skip
+
     def decision_2023(self) -> None:
         """The 2023 round as it ended: the forum's recommendation agreed on 10 March 2023,
         Statsforvalteren's decision granting what Sør-Troms og Evenes asked for (2024 and
@@ -937,4 +973,5 @@ def load_demo() -> bool:
     builder.participation()
     builder.evaluations()
     builder.parent_resources()
+    builder.indicators()
     return True

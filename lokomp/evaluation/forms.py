@@ -8,7 +8,7 @@ from lokomp.core.forms import DsModelForm, date_field
 from lokomp.partnerships.models import Partnership
 
 from .answering import STANDARD_QUESTIONS
-from .models import Evaluation, EvaluationQuestion, ParentResource, ResourceUse
+from .models import Evaluation, EvaluationQuestion, Indicator, ParentResource, ResourceUse
 
 
 class QuestionForm(DsModelForm):
@@ -130,3 +130,14 @@ class ResourceUseForm(DsModelForm):
         self.fields["used_on"] = date_field(self.fields["used_on"].label)
         self.fields["parents"].validators.append(MaxValueValidator(10000))
         self.order_fields(["resource", "used_on", "occasion", "parents"])
+
+
+class IndicatorForm(DsModelForm):
+    class Meta:
+        model = Indicator
+        fields = ["name", "definition", "aggregate", "order", "active"]
+        widgets = {"definition": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {
+            "name": {"required": _("Skriv et navn.")},
+            "definition": {"required": _("Skriv hva som telles, og hvordan.")},
+        }

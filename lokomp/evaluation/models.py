@@ -154,3 +154,63 @@ class ResourceUse(models.Model):
 
     def __str__(self) -> str:
         return f"{self.resource} {self.used_on}"
+
+
+class Aggregate(models.TextChoices):
+    SUM = "sum", _("Summeres (antall)")
+    AVERAGE = "average", _("Snitt (andel, prosent)")
+
+
+class Term(models.TextChoices):
+    AUTUMN = "autumn", _("høst")
+    SPRING = "spring", _("vår")
+
+
+class Indicator(models.Model):
+    """An indicator the partnership follows (uro, avvik, fravær, meldepliktssaker), with
+    its definition, registered per unit and term."""
+
+    partnership = models.ForeignKey(
+        "partnerships.Partnership", on_delete=models.CASCADE, related_name="indicators"
+    )
+    name = models.CharField(_("Navn"), max_length=200)
+    definition = models.TextField(_("Definisjon"), max_length=3000)
+    aggregate = models.CharField(
+        _("Slås sammen som"), max_length=10, choices=Aggregate.choices, default=Aggregate.SUM
+    )
+    order = models.PositiveSmallIntegerField(_("Rekkefølge"), default=0)
+    active = models.BooleanField(_("I bruk"), default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["order", "name", "pk"]
+        verbose_name = _("indikator")
+        verbose_name_plural = _("indikatorer")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class IndicatorValue(models.Model):
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
+    unit = models.ForeignKey(
+        "registry.Unit", on_delete=models.CASCADE, related_name="indicator_values"
+    )
+    school_year = models.PositiveSmallIntegerField()
+    term = models.CharField(max_length=6, choices=Term.choices)
+    value = models.DecimalField(max_digits=12, decimal_places=2)
+    recorded_at = models.DateTimeField(auto_now=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "unit", "school_year", "term"], name="indicator_value_once"
+            )
+        ]
+        ordering = ["school_year", "term", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.indicator} {self.unit} {self.school_year} {self.term}: {self.value}"

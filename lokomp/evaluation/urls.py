@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import evaluations, resources
+from .views import evaluations, indicators, resources
 
 app_name = "evaluation"
 A = "partnerskap/<slug:slug>/aktiviteter/<id:pk>/evaluering/"
@@ -23,6 +23,22 @@ urlpatterns = [
         "partnerskap/<slug:slug>/foreldreressurser/<id:pk>/",
         resources.resource_form,
         name="resource",
+    ),
+    path("partnerskap/<slug:slug>/indikatorer/", indicators.indicators, name="indicators"),
+    path(
+        "partnerskap/<slug:slug>/indikatorer/ny/",
+        indicators.indicator_form,
+        name="indicator_new",
+    ),
+    path(
+        "partnerskap/<slug:slug>/indikatorer/<id:pk>/",
+        indicators.indicator_form,
+        name="indicator",
+    ),
+    path(
+        "registeret/enheter/<id:pk>/indikatorer/",
+        indicators.unit_indicators,
+        name="unit_indicators",
     ),
     path(
         "registeret/enheter/<id:pk>/foreldremoter/",

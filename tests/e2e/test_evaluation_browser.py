@@ -48,3 +48,42 @@ def test_the_demo_results_are_axe_clean_on_a_phone_in_nynorsk(browser, live_url)
     _clean(phone)
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     phone.context.close()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/partnerskap/sor-troms-evenes/indikatorer/",
+        "/partnerskap/sor-troms-evenes/foreldreressurser/",
+        "/partnerskap/sor-troms-evenes/evalueringsskjema/",
+        "/offentlig/sor-troms-evenes/",
+    ],
+)
+def test_evaluation_pages_fit_a_phone(browser, live_url, path):
+    phone = _page(browser, live_url, "koordinator", "nb", width=390)
+    phone.goto(live_url + path)
+    assert phone.title() != "Fant ikke siden – Lokomp"
+    _clean(phone)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    phone.context.close()
+
+
+def test_a_leader_registers_indicators_on_a_phone(browser, live_url, live_database):
+    from .test_participation_browser import _unit_id
+
+    unit = _unit_id(live_database)
+    phone = _page(browser, live_url, "rektor", "nb", width=390)
+    phone.goto(f"{live_url}/registeret/enheter/{unit}/indikatorer/")
+    _clean(phone)
+    phone.get_by_label("Uro i klasserommet").fill("mange")
+    phone.get_by_role("button", name="Lagre").click()
+    expect(phone.get_by_text("Skriv et tall, for eksempel 12 eller 4,5.")).to_be_visible()
+    _clean(phone)
+    phone.get_by_label("Uro i klasserommet").fill("25")
+    phone.get_by_role("button", name="Lagre").click()
+    expect(phone.get_by_text("Lagret.")).to_be_visible()
+    expect(phone.get_by_label("Uro i klasserommet")).to_have_value("25")
+    phone.goto(f"{live_url}/registeret/enheter/{unit}/foreldremoter/")
+    _clean(phone)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    phone.context.close()

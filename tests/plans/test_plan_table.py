@@ -56,6 +56,7 @@ def test_public_page_query_count(client, django_assert_num_queries):
     url = reverse("plans:public", args=["ost-finnmark"])
     # partnership, plans, goals, units, measures, responsibilities, target municipalities,
     # target units, calendar activities (and their municipalities), calendar measures,
-    # schemes, municipalities, measures and activities without a date
-    with django_assert_num_queries(15):
+    # schemes, municipalities, measures and activities without a date, resources for
+    # parent meetings
+    with django_assert_num_queries(16):
         assert client.get(url).status_code == 200

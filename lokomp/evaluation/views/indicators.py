@@ -1,0 +1,132 @@
+"""Indicators: the coordinators define them; units' leaders and owners register values
+per term; those who lead read them over time, per municipality and per unit."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lokomp.core.audit import save_with_audit
+from lokomp.core.questions import Posted
+from lokomp.core.validators import parse_id
+from lokomp.participation.access import get_partnership_for_coverage, get_unit_for_staff
+from lokomp.plans.access import can_edit_plan, get_partnership_for_plan_editor
+from lokomp.registry.models import Municipality, Unit
+
+from .. import indicators as ind
+from ..forms import IndicatorForm
+from ..models import Indicator, IndicatorValue
+
+
+@login_required
+def indicators(request, slug: str):
+    partnership = get_partnership_for_coverage(request, slug)
+    found = list(Indicator.objects.filter(partnership=partnership))
+    chosen = parse_id(request.GET.get("indikator", ""))
+    indicator = next((i for i in found if i.pk == chosen), found[0] if found else None)
+    units = Unit.objects.filter(owner__partnership_links__partnership=partnership).distinct()
+    municipalities = list(
+        Municipality.objects.filter(pk__in=units.values("municipality_id")).order_by("name")
+    )
+    place = parse_id(request.GET.get("kommune", ""))
+    place = place if place in {m.pk for m in municipalities} else None
+    periods = ind.terms(timezone.localdate())
+    context = {
+        "partnership": partnership,
+        "indicators": found,
+        "indicator": indicator,
+        "municipalities": municipalities,
+        "place": place,
+        "can_edit": can_edit_plan(request.user, partnership),
+        "labels": [ind.term_label(y, t) for y, t in periods],
+    }
+    if indicator is not None:
+        context["by_municipality"] = ind.series(indicator, units, periods, "municipality")
+        if place:
+            context["by_unit"] = ind.series(
+                indicator, units.filter(municipality_id=place), periods, "unit"
+            )
+    return render(request, "evaluation/indicators.html", context)
+
+
+@login_required
+def indicator_form(request, slug: str, pk: int | None = None):
+    partnership = get_partnership_for_plan_editor(request, slug)
+    instance = (
+        get_object_or_404(Indicator, partnership=partnership, pk=pk)
+        if pk
+        else Indicator(partnership=partnership)
+    )
+    form = IndicatorForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        save_with_audit(
+            form, user=request.user, action="evaluation.indicator", partnership=partnership
+        )
+        messages.success(request, _("«%(name)s» er lagret.") % {"name": form.instance})
+        return redirect("evaluation:indicators", slug=slug)
+    return render(
+        request,
+        "evaluation/indicator_form.html",
+        {"partnership": partnership, "form": form, "indicator": instance if pk else None},
+    )
+
+
+@login_required
+def unit_indicators(request, pk: int):
+    """The unit's values for a term, one field per indicator."""
+    unit = get_unit_for_staff(request, pk)
+    periods = ind.terms(timezone.localdate())
+    chosen = ind.parse_term(request.GET.get("termin", ""), periods) or periods[-1]
+    year, term = chosen
+    found = list(ind.unit_indicators(unit))
+    problems: dict[int, str] = {}
+    typed: dict[int, str] = {}
+    if request.method == "POST":
+        posted = Posted(request.POST)
+        problems, conflicts = ind.values_save(
+            unit=unit, year=year, term=term, indicators=found, posted=posted, user=request.user
+        )
+        typed = {i.pk: posted.get(f"v{i.pk}", "") for i in found}
+        if not problems:
+            if conflicts:
+                messages.warning(
+                    request,
+                    _(
+                        "Noen andre har endret %(names)s mens du skrev. Det er ikke lagret; "
+                        "se verdien som står nå. Resten er lagret."
+                    )
+                    % {"names": ", ".join(conflicts)},
+                )
+            else:
+                messages.success(request, _("Lagret."))
+            url = f"{request.path}?termin={ind.term_key(year, term)}"
+            return redirect(url)
+    stored = {
+        v.indicator_id: v.value
+        for v in IndicatorValue.objects.filter(
+            unit=unit, school_year=year, term=term, indicator__in=found
+        )
+    }
+    rows = [
+        {
+            "indicator": i,
+            "before": ind.shown(stored.get(i.pk)),
+            "value": typed.get(i.pk, ind.shown(stored.get(i.pk))),
+            "problem": problems.get(i.pk, ""),
+        }
+        for i in found
+    ]
+    return render(
+        request,
+        "evaluation/unit_indicators.html",
+        {
+            "unit": unit,
+            "rows": rows,
+            "periods": [(ind.term_key(y, t), ind.term_label(y, t)) for y, t in periods],
+            "chosen": ind.term_key(year, term),
+            "chosen_label": ind.term_label(year, term),
+        },
+    )
