@@ -20,6 +20,29 @@ def _unit_id(live_database) -> int:
         ]
 
 
+def test_upload_progress_is_shown_for_a_large_file(browser, live_url, live_database, tmp_path):
+    """A 1.9 MB file on a slowed connection: the page says how far the upload has come."""
+    unit = _unit_id(live_database)
+    page = _page(browser, live_url, "rektor", "nb")
+    page.goto(f"{live_url}/registeret/enheter/{unit}/ansatte/importer/")
+    file = tmp_path / "stor.csv"
+    file.write_text(
+        "Navn;Rolle\n" + "".join(f"Person {i};Lærer;{'x' * 360}\n" for i in range(5000))
+    )
+    page.get_by_label("Fil (CSV eller Excel)").set_input_files(str(file))
+    client = page.context.new_cdp_session(page)
+    client.send("Network.enable")
+    client.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": 20, "downloadThroughput": -1, "uploadThroughput": 400_000},
+    )
+    page.get_by_role("button", name="Les filen").click()
+    expect(page.get_by_test_id("upload-progress")).to_contain_text("Laster opp filen:")
+    expect(page.locator("progress")).to_be_visible()
+    _clean(page)
+    page.context.close()
+
+
 def test_a_leader_imports_the_staff_list_and_records_attendance(
     browser, live_url, live_database, tmp_path
 ):
@@ -37,6 +60,9 @@ def test_a_leader_imports_the_staff_list_and_records_attendance(
     page.get_by_label("Fil (CSV eller Excel)").set_input_files(str(file))
     page.get_by_role("button", name="Les filen").click()
     expect(page.get_by_test_id("import-new")).to_contain_text("Åse Ødegård")
+    # The file went up through the upload-progress script: the preview is at its own
+    # address, as without the script.
+    assert page.url.endswith("/ansatte/importer/kontroller/")
     expect(page.get_by_test_id("import-changed")).to_contain_text("Siv Karlsen")
     _clean(page)
     page.get_by_role("button", name="Bekreft og oppdater ansattlisten").click()
