@@ -244,6 +244,7 @@ def _read_args():
         "evaluation:resource": [a.slug, ParentResource.objects.order_by("pk").first().pk],
         "evaluation:unit_resources": [unit.pk],
         "evaluation:indicators": [a.slug],
+        "evaluation:indicators_import": [a.slug],
         "evaluation:indicator_new": [a.slug],
         "evaluation:indicator": [a.slug, Indicator.objects.order_by("pk").first().pk],
         "evaluation:unit_indicators": [unit.pk],
@@ -419,6 +420,8 @@ MATRIX = {
     "evaluation:resource": EDIT_PLAN_A,
     "evaluation:unit_resources": STAFF,
     "evaluation:indicators": LEADS_A,
+    # Importing is for those who keep a unit's figures: its leader and the owner's contact.
+    "evaluation:indicators_import": STAFF,
     "evaluation:indicator_new": EDIT_PLAN_A,
     "evaluation:indicator": EDIT_PLAN_A,
     "evaluation:unit_indicators": STAFF,
@@ -546,6 +549,8 @@ POST_MATRIX = {
     "evaluation:indicator_new": allowed(EDIT_PLAN_A),
     "evaluation:indicator": allowed(EDIT_PLAN_A),
     "evaluation:unit_indicators": allowed(STAFF),
+    # Reading a file stores nothing until it is confirmed (tests/evaluation).
+    "evaluation:indicators_import": allowed(STAFF, PAGE),
     # Reading a report stores nothing until it is confirmed (tests/participation).
     "participation:teams_import": allowed(EDIT_PLAN_A, PAGE),
     "needs:template_copy": allowed(COUNTY_55_ADMIN),

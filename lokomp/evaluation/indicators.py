@@ -173,3 +173,94 @@ def series(
     rows = [(name, [values.get(p) for p in periods]) for name, values in sorted(found.items())]
     largest = max((v for _n, vs in rows for v in vs if v is not None), default=Decimal(0))
     return Series(indicator, periods, rows, largest)
+
+
+TERM_TEXT = re.compile(r"^(høst|haust|vår)\s*(\d{4})$")
+
+
+def parse_term_text(text: str) -> tuple[int, str] | None:
+    """ "høst 2025" (or "haust 2025") → (2025, autumn); "vår 2026" → (2025, spring)."""
+    found = TERM_TEXT.match(" ".join(text.lower().split())[:20])
+    if not found:
+        return None
+    year = int(found.group(2))
+    if not 2000 <= year <= 2100:
+        return None
+    return (year, Term.AUTUMN) if found.group(1) != "vår" else (year - 1, Term.SPRING)
+
+
+HEADINGS = {
+    "unit": {"enhet", "eining", "skole", "barnehage"},
+    "indicator": {"indikator"},
+    "term": {"termin", "periode"},
+    "value": {"verdi", "tall", "tal"},
+}
+
+
+@dataclass
+class ImportRow:
+    number: int
+    unit: Unit | None = None
+    indicator: Indicator | None = None
+    term: tuple[int, str] | None = None
+    value: Decimal | None = None
+    problems: list[str] | None = None
+
+
+def read_import(rows: list[list[str]], units, indicators) -> list[ImportRow]:
+    """Each row of an indicator file, with what could not be read. Units are the ones the
+    user keeps, by name; indicators the partnership's, by name."""
+    if not rows:
+        return []
+    headings = [" ".join(c.lower().split()) for c in rows[0]]
+    columns = {}
+    for field_name, words in HEADINGS.items():
+        columns[field_name] = next((i for i, h in enumerate(headings) if h in words), None)
+    by_unit = {" ".join(u.name.lower().split()): u for u in units}
+    by_indicator = {" ".join(i.name.lower().split()): i for i in indicators}
+    found = []
+    for number, row in enumerate(rows[1:], start=2):
+
+        def cell(field_name, row=row):
+            index = columns[field_name]
+            return row[index].strip() if index is not None and index < len(row) else ""
+
+        item = ImportRow(number, problems=[])
+        item.unit = by_unit.get(" ".join(cell("unit").lower().split()))
+        if item.unit is None:
+            item.problems.append(_("Ukjent enhet, eller en du ikke fører tall for."))
+        item.indicator = by_indicator.get(" ".join(cell("indicator").lower().split()))
+        if item.indicator is None:
+            item.problems.append(_("Ukjent indikator."))
+        item.term = parse_term_text(cell("term"))
+        if item.term is None:
+            item.problems.append(_("Skriv terminen som «høst 2025» eller «vår 2026»."))
+        item.value, problem = parse_value(cell("value"))
+        if problem or item.value is None:
+            item.problems.append(problem or _("Verdien mangler."))
+        found.append(item)
+    return found
+
+
+@transaction.atomic
+def import_apply(rows: list[ImportRow], user) -> int:
+    """Store every row (the file has been read without problems). Returns how many."""
+    for row in rows:
+        if not (row.unit and row.indicator and row.term and row.value is not None):
+            raise ValueError("an import row without a unit, indicator, term or value")
+        IndicatorValue.objects.update_or_create(
+            indicator=row.indicator,
+            unit=row.unit,
+            school_year=row.term[0],
+            term=row.term[1],
+            defaults={"value": row.value, "recorded_by": user},
+        )
+    if rows:
+        log_action(
+            "evaluation.indicators.imported",
+            user=user,
+            obj=rows[0].indicator,
+            changes={_("Verdier"): [None, len(rows)]},
+            partnership=rows[0].indicator.partnership,
+        )
+    return len(rows)

@@ -26,6 +26,11 @@ urlpatterns = [
     ),
     path("partnerskap/<slug:slug>/indikatorer/", indicators.indicators, name="indicators"),
     path(
+        "partnerskap/<slug:slug>/indikatorer/importer/",
+        indicators.indicators_import,
+        name="indicators_import",
+    ),
+    path(
         "partnerskap/<slug:slug>/indikatorer/ny/",
         indicators.indicator_form,
         name="indicator_new",

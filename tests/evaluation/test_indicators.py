@@ -1,6 +1,8 @@
 """Indicators per unit and term: registered by the unit's leader, summed or averaged per
 municipality in the database, shown over time as a chart and a table."""
 
+from decimal import Decimal
+
 import pytest
 from django.urls import reverse
 
@@ -78,3 +80,56 @@ def test_a_coordinator_defines_an_indicator(as_user):
     client.post(url, data | {"definition": "Antall saker meldt til barnevernet per termin."})
     assert Indicator.objects.filter(name="Meldepliktssaker", partnership__slug=SLUG).exists()
     assert as_user("rektor").post(url, data).status_code == 403
+
+
+def _upload(text: str, encoding="utf-8"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile("indikatorer.csv", text.encode(encoding), content_type="text/csv")
+
+
+def test_values_for_many_units_are_imported_after_a_preview(as_user, unit):
+    url = reverse("evaluation:indicators_import", args=[SLUG])
+    client = as_user("eier.harstad")  # Harstad's owner keeps figures for its units
+    bad = (
+        "Enhet;Indikator;Termin;Verdi\n"
+        "Kanebogen skole;Uro i klasserommet;høst 2026;30\n"
+        "Hemmestad skole;Uro i klasserommet;høst 2026;3\n"  # Kvæfjord's, not Harstad's
+        "Kanebogen skole;Elevfravær;sommer 2026;4,5\n"
+        "Kanebogen skole;Trivsel;vår 2026;mye\n"
+    )
+    page = client.post(url, {"file": _upload(bad, "cp1252")}).content.decode()
+    problems = page.split('data-testid="import-problems"')[1].split("</div>")[0]
+    assert "3 rader kan ikke leses. Ingenting er lagret." in problems
+    assert "Rad 3: Ukjent enhet, eller en du ikke fører tall for." in problems
+    assert "Rad 4: Skriv terminen som «høst 2025» eller «vår 2026»." in problems
+    assert "Rad 5: Ukjent indikator. Skriv et tall" in problems
+    good = (
+        "Enhet;Indikator;Termin;Verdi\n"
+        "Kanebogen skole;Uro i klasserommet;høst 2026;30\n"
+        "kanebogen skole;elevfravær;vår 2026;4,5\n"
+    )
+    page = client.post(url, {"file": _upload(good)}).content.decode()
+    assert "Lagre 2 verdier" in page
+    assert (
+        IndicatorValue.objects.get(
+            indicator__name="Uro i klasserommet", unit=unit, school_year=2026
+        ).value
+        == 28
+    )  # nothing stored before the confirmation
+    done = client.post(url, form_data(page) | {"bekreft": "1"}, follow=True).content.decode()
+    assert "2 verdier er lagret." in done
+    values = IndicatorValue.objects.filter(unit=unit)
+    assert values.get(indicator__name="Uro i klasserommet", school_year=2026).value == 30
+    spring = values.get(indicator__name="Elevfravær", school_year=2025, term="spring")
+    assert spring.value == Decimal("4.5") and spring.recorded_by.username == "eier.harstad"
+
+
+def test_a_forged_preview_and_an_outsider_store_nothing(as_user, unit):
+    url = reverse("evaluation:indicators_import", args=[SLUG])
+    forged = {"bekreft": "1", "rader": "[[2, 1, 1, 2026, 'autumn', '9']]"}
+    page = as_user("rektor").post(url, forged, follow=True).content.decode()
+    assert "Forhåndsvisningen er for gammel. Last opp filen på nytt." in page
+    assert as_user("koordinator").get(url).status_code == 404  # keeps no unit's figures
+    assert as_user("ansatt").get(url).status_code == 404
+    assert not IndicatorValue.objects.filter(value=9).exists()

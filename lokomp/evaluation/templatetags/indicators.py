@@ -17,3 +17,8 @@ def width(value, largest):
     if value is None or not largest:
         return 0
     return round(100 * float(value) / float(largest))
+
+
+@register.filter
+def get_label(labels: dict, key):
+    return labels.get(key, "")

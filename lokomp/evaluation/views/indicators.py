@@ -130,3 +130,74 @@ def unit_indicators(request, pk: int):
             "chosen_label": ind.term_label(year, term),
         },
     )
+
+
+@login_required
+def indicators_import(request, slug: str):
+    """Values for many units from a file (CSV or Excel): every row read and shown first;
+    nothing is stored while any row has a problem, and all of it is stored at once."""
+    from decimal import Decimal
+
+    from django.core import signing
+    from django.http import Http404
+
+    from lokomp.participation.access import staff_units
+    from lokomp.participation.forms import UploadForm
+    from lokomp.participation.importing import ImportProblem, read_upload
+
+    partnership = get_partnership_for_coverage(request, slug)
+    units = list(
+        staff_units(request.user).filter(owner__partnership_links__partnership=partnership)
+    )
+    if not units:
+        raise Http404("Du fører ikke tall for noen enhet i partnerskapet.")
+    found = list(Indicator.objects.filter(partnership=partnership, active=True))
+    salt = f"indicators-{partnership.pk}-{request.user.pk}"
+    if request.method == "POST" and "bekreft" in request.POST:
+        try:
+            cells = signing.loads(request.POST.get("rader", "")[:500_000], salt=salt, max_age=3600)
+        except signing.BadSignature:
+            messages.error(request, _("Forhåndsvisningen er for gammel. Last opp filen på nytt."))
+            return redirect("evaluation:indicators_import", slug=slug)
+        by_unit = {u.pk: u for u in units}
+        by_indicator = {i.pk: i for i in found}
+        confirmed = [
+            ind.ImportRow(n, by_unit.get(u), by_indicator.get(i), (y, t), Decimal(v), [])
+            for n, u, i, y, t, v in cells
+        ]
+        if any(r.unit is None or r.indicator is None for r in confirmed):
+            raise Http404("Enheten eller indikatoren finnes ikke lenger.")
+        stored = ind.import_apply(confirmed, request.user)
+        messages.success(request, _("%(n)s verdier er lagret.") % {"n": stored})
+        return redirect("evaluation:indicators", slug=slug)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    rows: list = []
+    payload = ""
+    if request.method == "POST" and form.is_valid():
+        try:
+            rows = ind.read_import(read_upload(form.cleaned_data["file"]), units, found)
+        except ImportProblem as problem:
+            form.add_error("file", str(problem))
+        else:
+            if not rows:
+                form.add_error("file", _("Filen har ingen rader med verdier."))
+            elif not any(r.problems for r in rows):
+                payload = signing.dumps(
+                    [
+                        [r.number, r.unit.pk, r.indicator.pk, r.term[0], r.term[1], str(r.value)]
+                        for r in rows
+                    ],
+                    salt=salt,
+                )
+    return render(
+        request,
+        "evaluation/indicators_import.html",
+        {
+            "partnership": partnership,
+            "form": form,
+            "rows": rows,
+            "problems": [r for r in rows if r.problems],
+            "payload": payload,
+            "labels": {r.number: ind.term_label(*r.term) for r in rows if r.term},
+        },
+    )
