@@ -18,6 +18,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Avg, Count
 from django.utils.translation import gettext_lazy
 
+from lokomp.core.codes import once_with_code
 from lokomp.core.questions import FormFacts, Posted, QuestionState, kind_for
 from lokomp.plans.models import Activity
 
@@ -42,7 +43,6 @@ STANDARD_QUESTIONS = [
 ]
 # Days an evaluation takes answers after the activity has ended.
 OPEN_DAYS = 14
-ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 
 
 def questions_for(partnership) -> list[EvaluationQuestion]:
@@ -68,20 +68,9 @@ def evaluation_for(activity: Activity, user, today: date) -> Evaluation:
     questions_for(activity.measure.plan.partnership)
     start = min(activity.when_start or today, today)
     end = max(activity.when_end or activity.when_start or today, today) + timedelta(days=OPEN_DAYS)
-    while True:
-        try:
-            with transaction.atomic():
-                return Evaluation.objects.create(
-                    activity=activity,
-                    code="".join(secrets.choice(ALPHABET) for _ in range(6)),
-                    opens_on=start,
-                    closes_on=end,
-                    created_by=user,
-                )
-        except IntegrityError:
-            existing = Evaluation.objects.filter(activity=activity).first()
-            if existing is not None:
-                return existing
+    return once_with_code(
+        Evaluation, {"activity": activity}, opens_on=start, closes_on=end, created_by=user
+    )
 
 
 def device_digest(evaluation: Evaluation, cookie: str) -> str:

@@ -5,13 +5,13 @@ never lists anyone's name: a name is matched, not offered."""
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass
 from datetime import date
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 
+from lokomp.core.codes import ALPHABET, CODE_LENGTH, once_with_code
 from lokomp.plans.calendar import concerns_unit
 from lokomp.plans.models import Activity, Track
 from lokomp.registry.models import Unit
@@ -19,10 +19,6 @@ from lokomp.registry.models import Unit
 from .attendance import staff_on
 from .importing import name_key
 from .models import Attendance, AttendanceSource, CheckInCode, Employee, StaffList
-
-# No 0/O, 1/I/L: the code is read off a screen at the back of a hall.
-ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-CODE_LENGTH = 6
 
 
 def normalised_code(text: str) -> str:
@@ -32,18 +28,7 @@ def normalised_code(text: str) -> str:
 
 def code_for(activity: Activity, user) -> CheckInCode:
     """The activity's code, made the first time it is asked for."""
-    existing = CheckInCode.objects.filter(activity=activity).first()
-    if existing is not None:
-        return existing
-    while True:
-        code = "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
-        try:
-            with transaction.atomic():
-                return CheckInCode.objects.create(activity=activity, code=code, created_by=user)
-        except IntegrityError:
-            existing = CheckInCode.objects.filter(activity=activity).first()
-            if existing is not None:  # someone else made it at the same moment
-                return existing
+    return once_with_code(CheckInCode, {"activity": activity}, created_by=user)
 
 
 def is_open(activity: Activity, today: date) -> bool:
