@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
 
 from lokomp.core.audit import log_action
@@ -21,7 +21,7 @@ from lokomp.core.when import school_year_of
 from lokomp.plans.calendar import concerns_unit
 from lokomp.plans.models import Activity, Track
 
-from .models import Attendance, Employee
+from .models import Attendance, Employee, at_work
 
 
 def unit_activities(unit, today: date) -> list[Activity]:
@@ -62,10 +62,7 @@ def staff_on(unit, day: date | None) -> list[Employee]:
     known)."""
     employees = Employee.objects.filter(unit=unit, purged_at__isnull=True)
     if day is not None:
-        employees = employees.filter(
-            Q(start_date__isnull=True) | Q(start_date__lte=day),
-            Q(end_date__isnull=True) | Q(end_date__gte=day),
-        )
+        employees = employees.filter(at_work(day))
     return list(employees.order_by("name", "pk"))
 
 

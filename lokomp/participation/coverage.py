@@ -29,6 +29,7 @@ from .models import (
     StepDone,
     Supervision,
     SupervisionSession,
+    at_work,
 )
 
 MEASURES = ("basic", "dialogue", "supervision")
@@ -36,13 +37,6 @@ MEASURES = ("basic", "dialogue", "supervision")
 
 def year_end(school_year: int) -> date:
     return date(school_year + 1, 7, 31)
-
-
-def _at_work(on: date, prefix: str = "") -> Q:
-    p = prefix
-    return (Q(**{f"{p}start_date__isnull": True}) | Q(**{f"{p}start_date__lte": on})) & (
-        Q(**{f"{p}end_date__isnull": True}) | Q(**{f"{p}end_date__gte": on})
-    )
 
 
 def _basic_counts(units: QuerySet[Unit], years: list[tuple[int, date]]) -> dict:
@@ -78,8 +72,8 @@ def _basic_counts(units: QuerySet[Unit], years: list[tuple[int, date]]) -> dict:
     counts: dict[tuple[int, int], int] = {}
     for unit, start, end, done in first_done.values():
         for year, on in years:
-            at_work = (start is None or start <= on) and (end is None or end >= on)
-            if at_work and done <= on:
+            working = (start is None or start <= on) and (end is None or end >= on)
+            if working and done <= on:
                 counts[(year, unit)] = counts.get((year, unit), 0) + 1
     return counts
 
@@ -152,12 +146,12 @@ def unit_figures(
     per_year: dict[int, dict[int, Figures]] = {year: {} for year, _ in years}
     counts = {}
     for year, on in years:
-        at_work = _at_work(on)
+        at_work_then = at_work(on)
         counts |= {
-            f"staff_{year}": Count("pk", filter=at_work),
-            f"dialogue_{year}": Count("pk", filter=at_work & Q(_dialogue(year))),
+            f"staff_{year}": Count("pk", filter=at_work_then),
+            f"dialogue_{year}": Count("pk", filter=at_work_then & Q(_dialogue(year))),
             # Participants are ticked from their own unit's list.
-            f"supervised_{year}": Count("pk", filter=at_work & Q(_supervised(year))),
+            f"supervised_{year}": Count("pk", filter=at_work_then & Q(_supervised(year))),
         }
     school_years = [year for year, _ in years]
     selected_units = set(

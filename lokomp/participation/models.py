@@ -47,6 +47,13 @@ class StaffList(models.Model):
         return str(self.unit)
 
 
+def at_work(day) -> models.Q:
+    """Employees at work on the day: started by then (or no start date), not yet left."""
+    return (models.Q(start_date__isnull=True) | models.Q(start_date__lte=day)) & (
+        models.Q(end_date__isnull=True) | models.Q(end_date__gte=day)
+    )
+
+
 class Employee(models.Model):
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="employees")
     name = models.CharField(_("Navn"), max_length=200, blank=True)

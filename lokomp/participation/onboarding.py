@@ -24,14 +24,13 @@ DONE, DUE, OVERDUE = "done", "due", "overdue"
 REMIND_DAYS = 14
 
 
-def enrolled_q(programme: OnboardingProgramme, today: date, prefix: str = "") -> Q:
+def enrolled_q(programme: OnboardingProgramme, today: date) -> Q:
     """Employees enrolled in the programme: started within its window, still at work,
     name not deleted."""
-    p = prefix
-    q = Q(**{f"{p}start_date__gte": programme.window_start}) & Q(**{f"{p}purged_at__isnull": True})
-    q &= Q(**{f"{p}end_date__isnull": True}) | Q(**{f"{p}end_date__gte": today})
+    q = Q(start_date__gte=programme.window_start, purged_at__isnull=True)
+    q &= Q(end_date__isnull=True) | Q(end_date__gte=today)
     if programme.window_end:
-        q &= Q(**{f"{p}start_date__lte": programme.window_end})
+        q &= Q(start_date__lte=programme.window_end)
     return q
 
 
