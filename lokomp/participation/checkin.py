@@ -14,6 +14,7 @@ from django.db.models import Count, Q
 from lokomp.core.codes import ALPHABET, CODE_LENGTH, once_with_code
 from lokomp.plans.calendar import concerns_unit
 from lokomp.plans.models import Activity, Track
+from lokomp.plans.queries import units_of
 from lokomp.registry.models import Unit
 
 from .attendance import staff_on
@@ -44,11 +45,10 @@ def check_in_units(activity: Activity) -> list[Unit]:
     partnership = activity.measure.plan.partnership
     counts_only = StaffList.objects.filter(counts_only=True).values("unit_id")
     units = (
-        Unit.objects.filter(owner__partnership_links__partnership=partnership)
+        units_of(partnership)
         .exclude(pk__in=counts_only)
         .select_related("municipality")
         .order_by("municipality__name", "name")
-        .distinct()
     )
     return [u for u in units if concerns_unit(activity, activity, u)]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from lokomp.registry.models import Municipality, Unit
@@ -35,9 +35,14 @@ def get_plan(partnership, year_slug: str) -> ActionPlan:
     return plan
 
 
+def units_of(partnership) -> QuerySet[Unit]:
+    """The units of the partnership's member owners."""
+    return Unit.objects.filter(owner__partnership_links__partnership=partnership)
+
+
 def partnership_units(partnership) -> list[Unit]:
     return list(
-        Unit.objects.filter(owner__partnership_links__partnership=partnership).only(
+        units_of(partnership).only(
             "id", "kind", "municipality_id", "staff_count", "staff_counted_on", "name"
         )
     )
@@ -45,9 +50,7 @@ def partnership_units(partnership) -> list[Unit]:
 
 def partnership_municipalities(partnership):
     return Municipality.objects.filter(
-        pk__in=Unit.objects.filter(owner__partnership_links__partnership=partnership).values(
-            "municipality_id"
-        )
+        pk__in=units_of(partnership).values("municipality_id")
     ).order_by("name")
 
 

@@ -14,7 +14,8 @@ from lokomp.core.questions import Posted
 from lokomp.core.validators import parse_id
 from lokomp.participation.access import get_partnership_for_coverage, get_unit_for_staff
 from lokomp.plans.access import can_edit_plan, get_partnership_for_plan_editor
-from lokomp.registry.models import Municipality, Unit
+from lokomp.plans.queries import units_of
+from lokomp.registry.models import Municipality
 
 from .. import indicators as ind
 from ..forms import IndicatorForm
@@ -27,7 +28,7 @@ def indicators(request, slug: str):
     found = list(Indicator.objects.filter(partnership=partnership))
     chosen = parse_id(request.GET.get("indikator", ""))
     indicator = next((i for i in found if i.pk == chosen), found[0] if found else None)
-    units = Unit.objects.filter(owner__partnership_links__partnership=partnership).distinct()
+    units = units_of(partnership)
     municipalities = list(
         Municipality.objects.filter(pk__in=units.values("municipality_id")).order_by("name")
     )

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from lokomp.core.validators import parse_id
 from lokomp.needs.access import get_county_for_reader
+from lokomp.plans.queries import units_of
 from lokomp.registry.models import Municipality, Unit
 
 from .. import coverage as c
@@ -68,5 +69,5 @@ def county_coverage(request, number: str):
 @login_required
 def partnership_coverage(request, slug: str):
     partnership = get_partnership_for_coverage(request, slug)
-    units = Unit.objects.filter(owner__partnership_links__partnership=partnership).distinct()
+    units = units_of(partnership)
     return _page(request, units, {"heading": partnership.name, "partnership": partnership})

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from lokomp.core.audit import save_with_audit
 from lokomp.plans.access import can_edit_plan, get_partnership_for_plan_editor
-from lokomp.registry.models import Unit
+from lokomp.plans.queries import units_of
 
 from ..access import get_partnership_for_coverage
 from ..forms import MeetingForm, MemberFormSet, NetworkForm
@@ -20,11 +20,7 @@ from ..models import Network, NetworkMeeting
 
 
 def _units(partnership):
-    return (
-        Unit.objects.filter(owner__partnership_links__partnership=partnership)
-        .distinct()
-        .order_by("name")
-    )
+    return units_of(partnership).order_by("name")
 
 
 @login_required
