@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "lokomp.allocation",
     "lokomp.participation",
     "lokomp.evaluation",
+    "lokomp.reports",
     "lokomp.demo",
 ]
 

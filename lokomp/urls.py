@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("lokomp.allocation.urls")),
     path("", include("lokomp.participation.urls")),
     path("", include("lokomp.evaluation.urls")),
+    path("", include("lokomp.reports.urls")),
     path("admin/", admin.site.urls),
 ]
 

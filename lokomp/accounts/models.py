@@ -30,6 +30,7 @@ class Role(models.TextChoices):
     OWNER_CONTACT = "owner_contact", _("Kontaktperson for eier")
     UNIT_LEADER = "unit_leader", _("Leder for enhet")
     EMPLOYEE = "employee", _("Ansatt")
+    DIRECTORATE = "directorate", _("Utdanningsdirektoratet (nasjonal oversikt)")
 
 
 class Side(models.TextChoices):
@@ -45,6 +46,7 @@ ROLE_SCOPE = {
     Role.OWNER_CONTACT: "owner",
     Role.UNIT_LEADER: "unit",
     Role.EMPLOYEE: "unit",
+    Role.DIRECTORATE: None,
 }
 
 

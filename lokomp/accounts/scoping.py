@@ -25,6 +25,7 @@ class UserScope:
     contact_owners: set[int] = field(default_factory=set)
     leader_units: set[int] = field(default_factory=set)
     employee_units: set[int] = field(default_factory=set)
+    national: bool = False  # the directorate: reads the national view, nothing else
 
     @property
     def is_county_admin(self) -> bool:
@@ -41,7 +42,7 @@ class UserScope:
 
     @property
     def is_anything(self) -> bool:
-        return self.superuser or any(
+        return self.superuser or self.national or any(
             (
                 self.admin_counties,
                 self.forum_counties,
@@ -75,6 +76,8 @@ def user_scope(user) -> UserScope:
                 scope.leader_units.add(unit)
             elif role == Role.EMPLOYEE:
                 scope.employee_units.add(unit)
+            elif role == Role.DIRECTORATE:
+                scope.national = True
     user._lokomp_scope = scope
     return scope
 

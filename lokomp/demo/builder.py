@@ -86,6 +86,7 @@ DEMO_USERS = [
     DemoUser("rektor", "Hilde", "Brattli", "rektor ved Kanebogen skole"),
     DemoUser("ansatt", "Emil", "Rasmussen", "lærer ved Kanebogen skole"),
     DemoUser("nordland", "Astrid", "Haugland", "Statsforvalteren i Nordland"),
+    DemoUser("direktorat", "Lars", "Vik", "Utdanningsdirektoratet (nasjonal oversikt)"),
 ]
 
 
@@ -917,6 +918,45 @@ class Builder:
             recorded_by=admin,
         )
 
+    def progress_report(self) -> None:
+        """Expenses on the 2025–26 measures (amounts invented) and the draft report to
+        Statsforvalteren for 2025, with the coordinators' first texts."""
+        from lokomp.plans.models import Activity
+        from lokomp.reports.models import Audience, Expense, ProgressReport, ReportText
+
+        coordinator = User.objects.get(username="koordinator")
+        sessions = Activity.objects.get(
+            title="Dialogsamling dag 1", measure__plan__school_year=2025
+        ).measure
+        for measure, recipient, day, amount, what in [
+            (sessions, "owner", date(2025, 8, 20), 185_000, "Lokaler og servering, dialogsamling"),
+            (sessions, "uh", date(2025, 9, 15), 240_000, "Forelesere fra UiT, dialogsamling"),
+            (sessions, "owner", date(2025, 11, 3), 38_400, "Reise for deltakere fra Evenes"),
+        ]:
+            Expense.objects.create(
+                measure=measure,
+                recipient=recipient,
+                spent_on=day,
+                amount=amount,
+                description=what,
+                recorded_by=coordinator,
+            )
+        report = ProgressReport.objects.create(
+            partnership=sessions.plan.partnership,
+            audience=Audience.COUNTY,
+            period_start=date(2025, 1, 1),
+            period_end=date(2025, 12, 31),
+            deadline=date(2026, 1, 15),
+            summary="Høsten 2025 nådde dialogsamlingene ansatte i alle kommunene i "
+            "partnerskapet. Arbeidet med nyansatte må styrkes.",
+        )
+        ReportText.objects.create(
+            report=report,
+            key=f"measure-{sessions.pk}",
+            text="Samlingene fikk gode tilbakemeldinger. Reguleringsstigen er tatt i bruk.",
+            updated_by=coordinator,
+        )
+
     # -- people ------------------------------------------------------------------------------
 
     def users(self, sor_troms: Partnership, ost_finnmark: Partnership) -> None:
@@ -933,6 +973,7 @@ class Builder:
             "rektor": dict(role=Role.UNIT_LEADER, unit=self.units["Kanebogen skole"]),
             "ansatt": dict(role=Role.EMPLOYEE, unit=self.units["Kanebogen skole"]),
             "nordland": dict(role=Role.COUNTY_ADMIN, county=self.counties["18"]),
+            "direktorat": dict(role=Role.DIRECTORATE),
         }
         for person in DEMO_USERS:
             user = User.objects.create_user(
@@ -974,4 +1015,5 @@ def load_demo() -> bool:
     builder.evaluations()
     builder.parent_resources()
     builder.indicators()
+    builder.progress_report()
     return True

@@ -144,7 +144,7 @@ def unit_figures(
     # Someone whose name was deleted after they left still counts in the years they
     # worked: the row keeps its dates and unit.
     per_year: dict[int, dict[int, Figures]] = {year: {} for year, _ in years}
-    counts = {}
+    counts: dict = {}
     for year, on in years:
         at_work_then = at_work(on)
         counts |= {
@@ -262,8 +262,8 @@ def coverage(
     per municipality and in total, and the totals of earlier school years for the trend."""
     on = min(today, year_end(school_year))
     unit_list = list(units.select_related("municipality").order_by("municipality__name", "name"))
-    years = [(y, min(today, year_end(y))) for y in range(school_year - years + 1, school_year + 1)]
-    per_year = unit_figures(units, years)
+    spans = [(y, min(today, year_end(y))) for y in range(school_year - years + 1, school_year + 1)]
+    per_year = unit_figures(units, spans)
     figures = per_year[school_year]
     rows = [UnitRow(u, figures.get(u.pk) or Figures(has_list=False)) for u in unit_list]
     rows.sort(key=lambda r: (-r.figures.gap(sort), -(r.figures.staff), r.unit.name))
@@ -273,7 +273,7 @@ def coverage(
         total.add(row.figures)
         municipalities.setdefault(row.unit.municipality.name, Figures()).add(row.figures)
     trend = []
-    for year, _ in years[:-1]:
+    for year, _ in spans[:-1]:
         earlier = Figures()
         for f in per_year[year].values():
             earlier.add(f)

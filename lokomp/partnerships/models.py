@@ -34,6 +34,11 @@ class Scheme(models.Model):
         blank=True,
         help_text=_("Eiernes egenandel i prosent av tilskuddet de ber om (Dekomp: 30 %)."),
     )
+    report_per_measure = models.BooleanField(
+        _("Krever rapport per tiltak"),
+        default=False,
+        help_text=_("Fremdriftsrapporten skrives for hvert tiltak i ordningen for seg."),
+    )
     order = models.PositiveSmallIntegerField(_("Rekkefølge"), default=0)
 
     class Meta:

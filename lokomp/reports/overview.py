@@ -1,0 +1,167 @@
+"""Figures across reports: the county's summary of its partnerships and the national view
+for the directorate. Per county and scheme for a calendar year: asked in the needs
+reports, granted in the decisions in force, activities planned and held, participants
+reached, and money spent. Each figure is one grouped query, whatever the number of
+partnerships."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, F, Q, Sum
+from django.db.models.functions import Coalesce
+
+from lokomp.allocation.models import Grant
+from lokomp.needs.models import BudgetLine, ReportStatus
+from lokomp.participation.models import Attendance
+from lokomp.plans.models import Activity, Status
+
+from .models import Expense
+
+FIELDS = ("asked", "granted", "planned", "held", "reached", "spent")
+
+
+@dataclass
+class Cell:
+    asked: int = 0
+    granted: int = 0
+    planned: int = 0
+    held: int = 0
+    reached: int = 0
+    spent: int = 0
+
+    def add(self, other: Cell) -> None:
+        for name in FIELDS:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+@dataclass(frozen=True)
+class Amount:
+    county: int
+    scheme: int
+    recipient: str
+    amount: int
+
+
+def _latest(rows) -> list[Amount]:
+    """Per partnership, scheme, recipient and year, the amounts from the latest round that
+    speaks of the year: a commitment made in 2023 for 2025 counts until a 2025 decision
+    (or a 2025 needs report) replaces it, and is never counted twice."""
+    newest: dict[tuple, int] = {}
+    kept: dict[tuple, list[Amount]] = defaultdict(list)
+    for row in rows:
+        key = (row["p"], row["s"], row["recipient"], row["year"])
+        if row["r"] < newest.get(key, row["r"]):
+            continue
+        if row["r"] > newest.get(key, row["r"]):
+            kept[key] = []
+        newest[key] = row["r"]
+        kept[key].append(Amount(row["c"], row["s"], row["recipient"], row["n"] or 0))
+    return [amount for amounts in kept.values() for amount in amounts]
+
+
+def asked(years: list[int], **where) -> list[Amount]:
+    """What the needs reports asked for the years (the latest submitted report that
+    speaks of each year); `where` narrows by partnership or county. One query."""
+    lines = (
+        BudgetLine.objects.filter(year__in=years, report__template__year__lte=max(years))
+        .exclude(report__status=ReportStatus.DRAFT)
+        .filter(report__template__year__lte=F("year"))
+        .annotate(
+            c=F("report__partnership__county"),
+            p=F("report__partnership"),
+            s=F("report__scheme"),
+            r=F("report__template__year"),
+            n=F("amount"),
+        )
+        .filter(**where)
+    )
+    return _latest(lines.values("c", "p", "s", "r", "n", "recipient", "year"))
+
+
+def granted(years: list[int], **where) -> list[Amount]:
+    """What the decisions in force granted or committed for the years (the latest round
+    that speaks of each year). One query."""
+    grants = (
+        Grant.objects.filter(year__in=years, decision__replaced_by__isnull=True)
+        .filter(decision__round__year__lte=F("year"))
+        .annotate(
+            c=F("decision__round__county"),
+            p=F("decision__report__partnership"),
+            s=F("decision__report__scheme"),
+            r=F("decision__round__year"),
+            n=F("amount"),
+        )
+        .filter(**where)
+    )
+    return _latest(grants.values("c", "p", "s", "r", "n", "recipient", "year"))
+
+
+def held_by(today: date) -> Q:
+    """Held: marked as held, or planned with its last day passed (as in the report)."""
+    passed = Q(when_end__lt=today) | Q(when_end__isnull=True, when_start__lt=today)
+    return Q(status=Status.DONE) | (Q(status=Status.PLANNED) & passed)
+
+
+def cells(year: int, today: date, county_id: int | None = None) -> dict[tuple[int, int], Cell]:
+    """{(county id, scheme id): Cell} for the calendar year; five queries."""
+    found: dict[tuple[int, int], Cell] = defaultdict(Cell)
+    where = {} if county_id is None else {"county": county_id}
+
+    def put(rows, name: str) -> None:
+        for row in rows:
+            key = (row["c"], row["s"])
+            setattr(found[key], name, getattr(found[key], name) + (row["n"] or 0))
+
+    narrow = {} if county_id is None else {"c": county_id}
+    for amount in asked([year], **narrow):
+        found[(amount.county, amount.scheme)].asked += amount.amount
+    for amount in granted([year], **narrow):
+        found[(amount.county, amount.scheme)].granted += amount.amount
+    activities = (
+        Activity.objects.filter(when_start__year=year)
+        .exclude(status=Status.CANCELLED)
+        .annotate(
+            c=F("measure__plan__partnership__county"), s=Coalesce("scheme", "measure__scheme")
+        )
+    )
+    for row in _grouped(activities, where, n=Count("pk"), held=Count("pk", filter=held_by(today))):
+        cell = found[(row["c"], row["s"])]
+        cell.planned += row["n"]
+        cell.held += row["held"]
+    # Participants: each person once per activity; a counts-only unit with its number.
+    attendance = Attendance.objects.filter(
+        school_year__in=[year - 1, year], activity__when_start__year=year
+    ).annotate(
+        c=F("activity__measure__plan__partnership__county"),
+        s=Coalesce("activity__scheme", "activity__measure__scheme"),
+    )
+    for row in _grouped(attendance, where, n=Count("employee"), counted=Sum("count")):
+        found[(row["c"], row["s"])].reached += row["n"] + (row["counted"] or 0)
+    spent = Expense.objects.filter(spent_on__year=year).annotate(
+        c=F("measure__plan__partnership__county"), s=F("measure__scheme")
+    )
+    put(_grouped(spent, where, n=Sum("amount")), "spent")
+    return found
+
+
+def _grouped(queryset, where: dict, **aggregates):
+    if where:
+        queryset = queryset.filter(c=where["county"])
+    return queryset.values("c", "s").annotate(**aggregates).order_by()
+
+
+def by_scheme(found: dict[tuple[int, int], Cell]) -> dict[int, Cell]:
+    per: dict[int, Cell] = defaultdict(Cell)
+    for (_, scheme), cell in found.items():
+        per[scheme].add(cell)
+    return per
+
+
+def total(found) -> Cell:
+    whole = Cell()
+    for cell in found.values():
+        whole.add(cell)
+    return whole
