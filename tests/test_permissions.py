@@ -74,6 +74,8 @@ FORUM_55 = row(403, 200, 404, 404, 404, 404, 404, 404, LOGIN)
 STAFF = row(404, 404, 404, 404, 200, 404, 404, 200, LOGIN)
 # Partnership A's figures and groups, for those who lead (not a plain employee).
 LEADS_A = row(200, 200, 200, 404, 200, 404, 200, 200, LOGIN)
+# Progress reports are written by A's coordinators; those who lead read them.
+WRITE_REPORTS_A = row(403, 403, 200, 404, 403, 404, 403, 403, LOGIN)
 SELJESTAD_STAFF = row(404, 404, 404, 404, 404, 404, 404, 200, LOGIN)
 # POST-only actions answer 405 to GET; who may POST is in POST_MATRIX.
 POST_ONLY = row(405, 405, 405, 405, 405, 405, 405, 405, LOGIN)
@@ -105,6 +107,9 @@ def _read_args():
         Supervision,
     )
 
+    from lokomp.reports.models import Expense, ProgressReport
+
+    progress = ProgressReport.objects.get(partnership__slug="sor-troms-evenes")
     employee = Employee.objects.get(name="Siv Karlsen")
     network = Network.objects.get(name="Skolekoordinatorer og PPT")
     supervision = Supervision.objects.get(unit__name="Seljestad barnehage")
@@ -248,6 +253,15 @@ def _read_args():
         "evaluation:indicator_new": [a.slug],
         "evaluation:indicator": [a.slug, Indicator.objects.order_by("pk").first().pk],
         "evaluation:unit_indicators": [unit.pk],
+        "reports:list": [a.slug],
+        "reports:report": [a.slug, progress.pk],
+        "reports:submit": [a.slug, progress.pk],
+        "reports:pdf": [a.slug, progress.pk],
+        "reports:docx": [a.slug, progress.pk],
+        "reports:expenses": [a.slug],
+        "reports:expense": [a.slug, Expense.objects.order_by("pk").first().pk],
+        "reports:county": ["55"],
+        "reports:national": [],
         "participation:check_in_code": [
             "sor-troms-evenes",
             Activity.objects.get(title="Spørretime for nyansatte").pk,
@@ -425,6 +439,16 @@ MATRIX = {
     "evaluation:indicator_new": EDIT_PLAN_A,
     "evaluation:indicator": EDIT_PLAN_A,
     "evaluation:unit_indicators": STAFF,
+    "reports:list": LEADS_A,
+    "reports:report": LEADS_A,
+    "reports:submit": POST_ONLY,
+    "reports:pdf": LEADS_A,
+    "reports:docx": LEADS_A,
+    "reports:expenses": LEADS_A,
+    "reports:expense": WRITE_REPORTS_A,
+    "reports:county": COUNTY_55,
+    # The national view is the directorate's alone (tests/reports).
+    "reports:national": row(404, 404, 404, 404, 404, 404, 404, 404, LOGIN),
     "participation:teams_import": EDIT_PLAN_A,
     "participation:attendance": STAFF,
     "participation:sign_up": STAFF,
@@ -549,6 +573,11 @@ POST_MATRIX = {
     "evaluation:indicator_new": allowed(EDIT_PLAN_A),
     "evaluation:indicator": allowed(EDIT_PLAN_A),
     "evaluation:unit_indicators": allowed(STAFF),
+    "reports:list": allowed(WRITE_REPORTS_A),
+    "reports:report": allowed(WRITE_REPORTS_A),
+    "reports:submit": allowed(WRITE_REPORTS_A),
+    "reports:expenses": allowed(WRITE_REPORTS_A),
+    "reports:expense": allowed(WRITE_REPORTS_A),
     # Reading a file stores nothing until it is confirmed (tests/evaluation).
     "evaluation:indicators_import": allowed(STAFF, PAGE),
     # Reading a report stores nothing until it is confirmed (tests/participation).
@@ -598,6 +627,8 @@ READ_ONLY = {
         "recommendation_xlsx",
         "decisions",
         "county_report",
+        "county",
+        "national",
         "decision",
         "decision_docx",
         "decision_pdf",
@@ -677,6 +708,15 @@ def _fill(name, data, persona):
         "evaluation:unit_resources": {"used_on": "2026-11-20", "occasion": "Foreldremøte"},
         "evaluation:indicator_new": {"name": "Avvik", "definition": "Antall avvik."},
         "evaluation:indicator": {"name": "Uro"},
+        "reports:list": {"period_start": "2026-01-01", "period_end": "2026-12-31"},
+        "reports:report": {"text-summary": "Skrevet på nytt."},
+        "reports:expenses": {
+            "recipient": "uh",
+            "spent_on": "2026-09-01",
+            "amount": "12 500",
+            "description": "Bevertning",
+        },
+        "reports:expense": {"amount": "13 000"},
         "needs:question_new": {"text": "Nytt spørsmål", "kind": "text"},
         "core:language": {"language": "nn", "next": "/"},
         "accounts:password_reset": {"email": "ukjent@example.no"},
