@@ -28,10 +28,12 @@ lint: test-deps
 	$(VENV)/bin/mypy
 
 # Twenty users at once against gunicorn on the loopback address (LOAD_ARGS="--seconds 120"),
-# then a planning day's 1 300 check-ins on two cores (CHECKIN_ARGS="--people 1300").
+# then a planning day's 1 300 check-ins on two cores (CHECKIN_ARGS="--people 1300"), then
+# fifty evaluation answers a second for five minutes (EVALUATION_ARGS="--seconds 300").
 load: deps test-deps
 	$(PY) -m bench.load $(LOAD_ARGS)
 	$(PY) -m bench.checkin $(CHECKIN_ARGS)
+	$(PY) -m bench.evaluations $(EVALUATION_ARGS)
 
 bench: deps
 	$(PY) manage.py migrate --noinput

@@ -25,7 +25,7 @@ import time
 
 import httpx
 
-from .load import ROOT, _prepare, serve
+from .load import ROOT, WORKERS, _prepare, serve
 
 TITLE = "Dialogsamling august 2026"
 
@@ -117,8 +117,7 @@ def run(database: str, people: int, at_once: int) -> list[str]:
         _in_django(env, f"import json; from bench.checkin import setup; "
                         f"print(json.dumps(setup({people})))").strip().splitlines()[-1]
     )  # fmt: skip
-    workers = ["--workers", "1", "--threads", "4"] if database == "sqlite" else ["--workers", "4"]
-    server, url = serve(env, workers)
+    server, url = serve(env, WORKERS[database])
     os.sched_setaffinity(server.pid, {0, 1})  # two cores, as the planning-day server has
     timings: dict = {"open page": [], "check in": []}
     errors: dict = {"open page": 0, "check in": 0}

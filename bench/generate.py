@@ -186,6 +186,7 @@ def generate(seed: int = 356, round_reports: int = 0) -> None:
     # Staff and attendance for the 200 partnerships (before the round's extra ones: an
     # owner takes part in one or two partnerships, not in hundreds).
     _participation(rng)
+    _decisions_and_reports(counties, rng)
     if round_reports:
         add_round_reports(county=counties[0], year=2026, count=round_reports)
     _forum(counties, rng)
@@ -278,6 +279,68 @@ def _forum(counties, rng) -> None:
         ),
         batch_size=2000,
     )
+
+
+def _decisions_and_reports(counties, rng) -> None:
+    """The 2025 rounds decided (each 2025 needs report submitted and granted, with a
+    commitment for 2026), money spent on the 2025–26 measures, a progress report to
+    Statsforvalteren for 2025 from every partnership, and the directorate's user."""
+    from lokomp.allocation.models import Decision, Grant, Round
+    from lokomp.needs.models import NeedsReport, ReportStatus
+    from lokomp.reports.models import Audience, Expense, ProgressReport
+
+    reports = list(NeedsReport.objects.filter(template__year=2025).select_related("partnership"))
+    NeedsReport.objects.filter(pk__in=[r.pk for r in reports]).update(
+        status=ReportStatus.SUBMITTED
+    )
+    rounds = {
+        r.county_id: r for r in Round.objects.bulk_create(Round.default(c, 2025) for c in counties)
+    }
+    decisions = Decision.objects.bulk_create(
+        Decision(round=rounds[r.partnership.county_id], report=r, number=i + 1)
+        for i, r in enumerate(reports)
+    )
+    Grant.objects.bulk_create(
+        Grant(
+            decision=d,
+            year=year,
+            recipient=who,
+            recipient_name="Mottaker",
+            org_number="974760673",
+            account_number="86011117947",
+            amount=900_000,
+        )
+        for d in decisions
+        for year in (2025, 2026)
+        for who in ("owner", "uh")
+    )
+    measures = Measure.objects.filter(plan__school_year=2025).values_list("pk", flat=True)
+    Expense.objects.bulk_create(
+        (
+            Expense(
+                measure_id=m,
+                recipient=who,
+                spent_on=date(2025, 9, 1) + timedelta(days=rng.randint(0, 110)),
+                amount=rng.randint(5, 60) * 1000,
+                description="Forelesere og lokaler",
+            )
+            for m in measures
+            for who in ("owner", "uh")
+        ),
+        batch_size=2000,
+    )
+    ProgressReport.objects.bulk_create(
+        ProgressReport(
+            partnership=p,
+            audience=Audience.COUNTY,
+            period_start=date(2025, 1, 1),
+            period_end=date(2025, 12, 31),
+            deadline=date(2026, 1, 15),
+        )
+        for p in Partnership.objects.all()
+    )
+    directorate = User.objects.create_user(username="bench-directorate", password="bench")
+    RoleAssignment.objects.create(user=directorate, role=Role.DIRECTORATE)
 
 
 def _rounds(counties, schemes) -> None:

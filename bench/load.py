@@ -36,6 +36,14 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+# The production set-up of docs/operations.md on two cores. SQLite: one process per core,
+# a few threads each (writers take turns); PostgreSQL: several workers.
+WORKERS = {
+    "sqlite": ["--workers", "2", "--threads", "4"],
+    "postgres": ["--workers", "4"],
+}
+
+
 def _prepare(database: str) -> dict:
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "SQLITE_PATH")}
     env.update(DEBUG="0", DJANGO_SETTINGS_MODULE="lokomp.settings")
@@ -155,9 +163,7 @@ async def _user(url: str, token: str, report: int, until: float, timings: dict, 
 def run(database: str, users: int, seconds: int) -> list[str]:
     env = _prepare(database)
     token, report = _ids(env)
-    # SQLite: one process, a few threads (writers take turns); PostgreSQL: several workers.
-    workers = ["--workers", "1", "--threads", "4"] if database == "sqlite" else ["--workers", "4"]
-    server, url = serve(env, workers)
+    server, url = serve(env, WORKERS[database])
     kinds = ("plan page", "calendar feed", "needs-report save")
     timings: dict = {k: [] for k in kinds}
     errors: dict = dict.fromkeys(kinds, 0)

@@ -87,6 +87,13 @@ def main() -> None:
     # The demo's 2026 reports are drafts; its decided round is 2023.
     forum_year = 2023 if args.scale == "demo" else 2026
     pages["meeting view"] = f"/fylke/{county.number}/runde/{forum_year}/mote/"
+    from lokomp.reports.models import ProgressReport
+
+    progress = ProgressReport.objects.filter(partnership=partnership).order_by("pk").first()
+    pages["progress report"] = f"/partnerskap/{slug}/rapporter/{progress.pk}/"
+    pages["progress report (Word)"] = f"/partnerskap/{slug}/rapporter/{progress.pk}/rapport.docx"
+    pages["county reports and summary"] = f"/fylke/{county.number}/rapporter/?aar=2025"
+    pages["national view"] = "/nasjonalt/?aar=2025"
     if args.scale != "county3000":  # a Word file of 2 000 rows is a batch job, not a page
         pages["recommendation (Word)"] = (
             f"/fylke/{county.number}/runde/{forum_year}/innstilling.docx"
@@ -97,8 +104,15 @@ def main() -> None:
     clients = {
         name: admin
         for name in pages
-        if name.startswith(("round page", "meeting", "recommendation", "coverage (county"))
+        if name.startswith(
+            ("round page", "meeting", "recommendation", "coverage (county", "county reports")
+        )
     }
+    directorate = Client()
+    directorate.force_login(
+        User.objects.get(username="direktorat" if args.scale == "demo" else "bench-directorate")
+    )
+    clients["national view"] = directorate
     headers = {"ICS feed, unchanged (304)": {"If-None-Match": etag}}
     timings: dict[str, list[float]] = {name: [] for name in pages}
     queries: dict[str, int] = {}

@@ -110,6 +110,9 @@ def _read_args():
     from lokomp.reports.models import Expense, ProgressReport
 
     progress = ProgressReport.objects.get(partnership__slug="sor-troms-evenes")
+    from lokomp.evaluation.models import Survey
+
+    survey = Survey.objects.get(title="Kompetansekartlegging")
     employee = Employee.objects.get(name="Siv Karlsen")
     network = Network.objects.get(name="Skolekoordinatorer og PPT")
     supervision = Supervision.objects.get(unit__name="Seljestad barnehage")
@@ -253,6 +256,11 @@ def _read_args():
         "evaluation:indicator_new": [a.slug],
         "evaluation:indicator": [a.slug, Indicator.objects.order_by("pk").first().pk],
         "evaluation:unit_indicators": [unit.pk],
+        "evaluation:surveys": [a.slug],
+        "evaluation:survey_new": [a.slug],
+        "evaluation:survey": [a.slug, survey.pk],
+        "evaluation:survey_edit": [a.slug, survey.pk],
+        "evaluation:survey_answer": ["KART25"],
         "reports:list": [a.slug],
         "reports:report": [a.slug, progress.pk],
         "reports:submit": [a.slug, progress.pk],
@@ -439,6 +447,12 @@ MATRIX = {
     "evaluation:indicator_new": EDIT_PLAN_A,
     "evaluation:indicator": EDIT_PLAN_A,
     "evaluation:unit_indicators": STAFF,
+    "evaluation:surveys": LEADS_A,
+    "evaluation:survey_new": EDIT_PLAN_A,
+    "evaluation:survey": LEADS_A,
+    "evaluation:survey_edit": EDIT_PLAN_A,
+    # The link staff answer through, without logging in.
+    "evaluation:survey_answer": ANYONE,
     "reports:list": LEADS_A,
     "reports:report": LEADS_A,
     "reports:submit": POST_ONLY,
@@ -573,6 +587,11 @@ POST_MATRIX = {
     "evaluation:indicator_new": allowed(EDIT_PLAN_A),
     "evaluation:indicator": allowed(EDIT_PLAN_A),
     "evaluation:unit_indicators": allowed(STAFF),
+    "evaluation:survey_new": allowed(EDIT_PLAN_A),
+    "evaluation:survey": allowed(WRITE_REPORTS_A),
+    "evaluation:survey_edit": allowed(EDIT_PLAN_A),
+    # The demo's waves are closed: the answer page says so and stores nothing.
+    "evaluation:survey_answer": {p: PAGE for p in P},
     "reports:list": allowed(WRITE_REPORTS_A),
     "reports:report": allowed(WRITE_REPORTS_A),
     "reports:submit": allowed(WRITE_REPORTS_A),
@@ -629,6 +648,7 @@ READ_ONLY = {
         "county_report",
         "county",
         "national",
+        "surveys",
         "decision",
         "decision_docx",
         "decision_pdf",
@@ -708,6 +728,13 @@ def _fill(name, data, persona):
         "evaluation:unit_resources": {"used_on": "2026-11-20", "occasion": "Foreldremøte"},
         "evaluation:indicator_new": {"name": "Avvik", "definition": "Antall avvik."},
         "evaluation:indicator": {"name": "Uro"},
+        "evaluation:survey_new": {"title": "Ny kartlegging", "questions": "# Tema\nPåstand"},
+        "evaluation:survey": {
+            "name": "Høst 2027",
+            "opens_on": "2027-10-01",
+            "closes_on": "2027-10-31",
+        },
+        "evaluation:survey_edit": {"title": "Nytt navn"},
         "reports:list": {"period_start": "2026-01-01", "period_end": "2026-12-31"},
         "reports:report": {"text-summary": "Skrevet på nytt."},
         "reports:expenses": {

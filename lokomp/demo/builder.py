@@ -90,6 +90,21 @@ DEMO_USERS = [
 ]
 
 
+# The themes of seed 003's competence mapping, with statements in the demo's own words.
+SURVEY_QUESTIONS = """# Inkluderende praksis
+Jeg tilpasser undervisningen eller aktivitetene slik at alle barn kan delta.
+Vi har felles forståelse av hva inkludering betyr hos oss.
+# Tverrfaglig samarbeid
+Jeg vet når og hvordan jeg skal ta kontakt med PPT.
+Samarbeidet med helsestasjon og barnevern fungerer godt.
+# Ledelse
+Ledelsen setter av tid til felles utviklingsarbeid.
+# Spesialpedagogisk kompetanse
+Jeg har kunnskap om tiltak for barn med sammensatte behov.
+Åpent: Hva trenger du mest kompetanse på framover?
+"""
+
+
 def invented_org_number(rng: random.Random) -> str:
     """A nine-digit number with a valid MOD11 check digit, starting with 9 as the
     registry's do. Invented: the demo does not pretend to know real ones."""
@@ -918,6 +933,65 @@ class Builder:
             recorded_by=admin,
         )
 
+    def survey(self) -> None:
+        """The competence mapping of seed 003, asked in autumn 2023 and again in autumn
+        2025: invented answers from staff of seven units, most of whom answered both times
+        with the code they were given."""
+        from lokomp.core.questions import Posted
+        from lokomp.evaluation import surveys
+        from lokomp.evaluation.models import Survey, SurveyWave
+
+        partnership = Partnership.objects.get(slug="sor-troms-evenes")
+        survey = Survey.objects.create(
+            partnership=partnership,
+            title="Kompetansekartlegging",
+            description="Kartleggingen gjentas etter to år, så vi ser hva kompetanseløftet "
+            "har betydd.",
+        )
+        parsed, _problems = surveys.parse_questions(SURVEY_QUESTIONS)
+        surveys.save_questions(survey, parsed)
+        questions = surveys.active_questions(survey)
+        waves = [
+            SurveyWave.objects.create(
+                survey=survey, name=name, code=code, opens_on=start, closes_on=end
+            )
+            for name, code, start, end in [
+                ("Høst 2023", "KART23", date(2023, 10, 2), date(2023, 10, 31)),
+                ("Høst 2025", "KART25", date(2025, 10, 1), date(2025, 10, 31)),
+            ]
+        ]
+        rng = random.Random(2023)
+        respondents = {
+            "Kanebogen skole": 9,
+            "Medkila skole": 7,
+            "Seljestad barnehage": 6,
+            "Sama skole": 3,
+            "PPT Harstad": 5,
+            "Evenes skole": 6,
+            "Bogen barnehage": 2,
+        }
+        codes = []
+        for unit_name, count in respondents.items():
+            for n in range(count):
+                codes.append((self.units[unit_name].pk, surveys.new_pseudonym(), n))
+        for step, wave in enumerate(waves):
+            for unit, code, n in codes:
+                if step == 1 and n % 4 == 3:
+                    continue  # some left, or did not answer again
+                posted = {
+                    f"q{q.pk}-choice": str(min(5, max(1, rng.choice([2, 3, 3, 4]) + step)))
+                    for q in questions
+                    if q.kind == "scale"
+                }
+                surveys.answer(
+                    wave=wave,
+                    unit_id=unit,
+                    typed_code=code,
+                    device=f"demo-{code}",
+                    posted=Posted(posted),
+                    today=wave.opens_on,
+                )
+
     def progress_report(self) -> None:
         """Expenses on the 2025–26 measures (amounts invented) and the draft report to
         Statsforvalteren for 2025, with the coordinators' first texts."""
@@ -1016,4 +1090,5 @@ def load_demo() -> bool:
     builder.parent_resources()
     builder.indicators()
     builder.progress_report()
+    builder.survey()
     return True

@@ -75,8 +75,13 @@ def evaluation_for(activity: Activity, user, today: date) -> Evaluation:
 
 def device_digest(evaluation: Evaluation, cookie: str) -> str:
     """The device as stored for one evaluation: a keyed digest of its random cookie."""
+    return keyed_digest(f"{evaluation.pk}:{cookie}")
+
+
+def keyed_digest(text: str) -> str:
+    """A digest that cannot be reversed or recomputed without the server's key."""
     key = settings.SECRET_KEY.encode()
-    return hmac.new(key, f"{evaluation.pk}:{cookie}".encode(), hashlib.sha256).hexdigest()
+    return hmac.new(key, text.encode(), hashlib.sha256).hexdigest()
 
 
 def new_device_cookie() -> str:
@@ -124,11 +129,16 @@ class AlreadyAnswered(Exception):
 def respond(*, evaluation: Evaluation, device: str, answered: list, today: date) -> Response:
     """Store the response and its answers in one transaction; a device that has answered
     before is refused (and nothing is stored)."""
+    fields = {"evaluation": evaluation, "device": device, "submitted_on": today}
+    return store(Response, Answer, fields, answered)
+
+
+def store(response_model, answer_model, fields: dict, answered: list):
+    """A response (an evaluation's or a survey's) and its answers, in one transaction; a
+    response the constraints refuse (answered before) stores nothing."""
     try:
         with transaction.atomic():
-            response = Response.objects.create(
-                evaluation=evaluation, device=device, submitted_on=today
-            )
+            response = response_model.objects.create(**fields)
             rows = []
             for state in answered:
                 content = state.content
@@ -137,14 +147,14 @@ def respond(*, evaluation: Evaluation, device: str, answered: list, today: date)
                 if value is None and not text:
                     continue
                 rows.append(
-                    Answer(
+                    answer_model(
                         response=response,
                         question=state.question,
                         value=value if isinstance(value, int) and 1 <= value <= 5 else None,
                         text=text[:5000],
                     )
                 )
-            Answer.objects.bulk_create(rows)
+            answer_model.objects.bulk_create(rows)
     except IntegrityError as error:
         raise AlreadyAnswered from error
     return response

@@ -8,7 +8,15 @@ from lokomp.core.forms import DsModelForm, date_field
 from lokomp.partnerships.models import Partnership
 
 from .answering import STANDARD_QUESTIONS
-from .models import Evaluation, EvaluationQuestion, Indicator, ParentResource, ResourceUse
+from .models import (
+    Evaluation,
+    EvaluationQuestion,
+    Indicator,
+    ParentResource,
+    ResourceUse,
+    Survey,
+    SurveyWave,
+)
 
 
 class QuestionForm(DsModelForm):
@@ -73,12 +81,11 @@ def question_formset(partnership, data=None):
     return factory(data, instance=partnership, prefix="s", initial=initial)
 
 
-class WindowForm(DsModelForm):
-    """The days an evaluation takes answers."""
+class OpenDaysMixin(DsModelForm):
+    """The days something takes answers (`opens_on`, `closes_on`): in order, at most a
+    year."""
 
-    class Meta:
-        model = Evaluation
-        fields = ["opens_on", "closes_on"]
+    too_long = _("En evaluering kan være åpen i høyst ett år.")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -92,8 +99,16 @@ class WindowForm(DsModelForm):
             if closes < opens:
                 self.add_error("closes_on", _("Sluttdatoen kan ikke være før startdatoen."))
             elif (closes - opens).days > 366:
-                self.add_error("closes_on", _("En evaluering kan være åpen i høyst ett år."))
+                self.add_error("closes_on", self.too_long)
         return data
+
+
+class WindowForm(OpenDaysMixin):
+    """The days an evaluation takes answers."""
+
+    class Meta:
+        model = Evaluation
+        fields = ["opens_on", "closes_on"]
 
 
 class ResourceForm(DsModelForm):
@@ -141,3 +156,49 @@ class IndicatorForm(DsModelForm):
             "name": {"required": _("Skriv et navn.")},
             "definition": {"required": _("Skriv hva som telles, og hvordan.")},
         }
+
+
+class SurveyForm(DsModelForm):
+    """A mapping's title and introduction, and its questions written as text."""
+
+    questions = forms.CharField(
+        label=_("Spørsmålene"),
+        widget=forms.Textarea(attrs={"rows": 14}),
+        max_length=60_000,
+        help_text=_(
+            "Et tema på en linje med # foran, så én påstand per linje (svares på en skala fra "
+            "1 til 5). Et åpent spørsmål begynner med «Åpent:»."
+        ),
+        error_messages={"required": _("Skriv minst ett spørsmål.")},
+    )
+
+    class Meta:
+        model = Survey
+        fields = ["title", "description"]
+        error_messages = {"title": {"required": _("Skriv en tittel.")}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            from .surveys import questions_text
+
+            self.initial["questions"] = questions_text(self.instance)
+        self.parsed: list = []
+
+    def clean_questions(self):
+        from .surveys import parse_questions
+
+        parsed, problems = parse_questions(self.cleaned_data["questions"])
+        if problems:
+            raise forms.ValidationError(problems)
+        self.parsed = parsed
+        return self.cleaned_data["questions"]
+
+
+class WaveForm(OpenDaysMixin):
+    too_long = _("En runde kan være åpen i høyst ett år.")
+
+    class Meta:
+        model = SurveyWave
+        fields = ["name", "opens_on", "closes_on"]
+        error_messages = {"name": {"required": _("Gi runden et navn, for eksempel «Høst 2025».")}}

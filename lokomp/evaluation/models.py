@@ -214,3 +214,98 @@ class IndicatorValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator} {self.unit} {self.school_year} {self.term}: {self.value}"
+
+
+class Survey(models.Model):
+    """A competence mapping (kartlegging) answered by the staff of the partnership's units,
+    repeated in waves (autumn 2023, autumn 2025) to see the change."""
+
+    partnership = models.ForeignKey(
+        "partnerships.Partnership", on_delete=models.CASCADE, related_name="surveys"
+    )
+    title = models.CharField(_("Tittel"), max_length=200)
+    description = models.TextField(_("Innledning"), blank=True, max_length=5000)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["title", "pk"]
+        verbose_name = _("kartlegging")
+        verbose_name_plural = _("kartlegginger")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class SurveyQuestion(models.Model):
+    """A statement (scale 1–5) or an open question, in a group (inclusion, leadership …);
+    kept like the evaluation form's questions (`core.questions`)."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="questions")
+    group = models.CharField(_("Tema"), max_length=200)
+    number = models.CharField(_("Nummer"), max_length=10, blank=True)
+    text = models.TextField(_("Påstand eller spørsmål"), max_length=1000)
+    help_text = models.TextField(blank=True, max_length=2000)
+    kind = models.CharField(max_length=16, choices=QuestionKind.choices, default=QuestionKind.SCALE)
+    required = models.BooleanField(default=False)
+    word_limit = models.PositiveIntegerField(null=True, blank=True)
+    options = models.JSONField(default=dict, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class SurveyWave(models.Model):
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="waves")
+    name = models.CharField(_("Navn"), max_length=100, help_text=_("For eksempel «Høst 2025»."))
+    code = models.CharField(max_length=8, unique=True)
+    opens_on = models.DateField(_("Åpen fra"))
+    closes_on = models.DateField(_("Åpen til og med"))
+
+    class Meta:
+        ordering = ["opens_on", "pk"]
+        verbose_name = _("runde")
+        verbose_name_plural = _("runder")
+
+    def __str__(self) -> str:
+        return f"{self.survey}: {self.name}"
+
+
+class SurveyResponse(models.Model):
+    """One person's answers in a wave: their unit, and their pseudonym as a keyed digest of
+    the code only they hold, so that the next wave's answers can be put beside these
+    without anyone knowing whose they are."""
+
+    wave = models.ForeignKey(SurveyWave, on_delete=models.CASCADE, related_name="responses")
+    unit = models.ForeignKey("registry.Unit", on_delete=models.CASCADE, related_name="+")
+    pseudonym = models.CharField(max_length=64)
+    device = models.CharField(max_length=64)
+    submitted_on = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["wave", "pseudonym"], name="survey_pseudonym_once"),
+            models.UniqueConstraint(fields=["wave", "device"], name="survey_device_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.wave} {self.submitted_on}"
+
+
+class SurveyAnswer(models.Model):
+    response = models.ForeignKey(SurveyResponse, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(SurveyQuestion, on_delete=models.PROTECT, related_name="answers")
+    value = models.PositiveSmallIntegerField(null=True, blank=True)
+    text = models.TextField(blank=True, max_length=5000)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["response", "question"], name="survey_answer_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question}: {self.value or self.text[:40]}"

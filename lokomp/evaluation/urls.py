@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import evaluations, indicators, resources
+from .views import evaluations, indicators, resources, surveys
 
 app_name = "evaluation"
 A = "partnerskap/<slug:slug>/aktiviteter/<id:pk>/evaluering/"
@@ -40,6 +40,15 @@ urlpatterns = [
         indicators.indicator_form,
         name="indicator",
     ),
+    path("partnerskap/<slug:slug>/kartlegging/", surveys.survey_list, name="surveys"),
+    path("partnerskap/<slug:slug>/kartlegging/ny/", surveys.survey_form, name="survey_new"),
+    path("partnerskap/<slug:slug>/kartlegging/<id:pk>/", surveys.survey, name="survey"),
+    path(
+        "partnerskap/<slug:slug>/kartlegging/<id:pk>/endre/",
+        surveys.survey_form,
+        name="survey_edit",
+    ),
+    path("kartlegging/<str:code>/", surveys.survey_answer, name="survey_answer"),
     path(
         "registeret/enheter/<id:pk>/indikatorer/",
         indicators.unit_indicators,

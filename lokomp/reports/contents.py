@@ -290,9 +290,7 @@ def _economy(report: ProgressReport, measures: list[Measure]) -> list[dict]:
             }
             figures["left"] = figures["granted"] - figures["spent"]
             rows.append({"recipient": str(labels[recipient]), **figures})
-        total = {
-            k: sum(int(r[k]) for r in rows) for k in ("asked", "granted", "spent", "left")
-        }
+        total = {k: sum(int(r[k]) for r in rows) for k in ("asked", "granted", "spent", "left")}
         economy.append({"scheme": scheme.name, "rows": rows, "total": total})
     return economy
 
