@@ -106,7 +106,6 @@ def _read_args():
         SignUp,
         Supervision,
     )
-
     from lokomp.reports.models import Expense, ProgressReport
 
     progress = ProgressReport.objects.get(partnership__slug="sor-troms-evenes")
