@@ -290,9 +290,7 @@ def _decisions_and_reports(counties, rng) -> None:
     from lokomp.reports.models import Audience, Expense, ProgressReport
 
     reports = list(NeedsReport.objects.filter(template__year=2025).select_related("partnership"))
-    NeedsReport.objects.filter(pk__in=[r.pk for r in reports]).update(
-        status=ReportStatus.SUBMITTED
-    )
+    NeedsReport.objects.filter(pk__in=[r.pk for r in reports]).update(status=ReportStatus.SUBMITTED)
     rounds = {
         r.county_id: r for r in Round.objects.bulk_create(Round.default(c, 2025) for c in counties)
     }

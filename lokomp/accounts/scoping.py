@@ -42,13 +42,17 @@ class UserScope:
 
     @property
     def is_anything(self) -> bool:
-        return self.superuser or self.national or any(
-            (
-                self.admin_counties,
-                self.forum_counties,
-                self.coordinator_partnerships,
-                self.contact_owners,
-                self.units,
+        return (
+            self.superuser
+            or self.national
+            or any(
+                (
+                    self.admin_counties,
+                    self.forum_counties,
+                    self.coordinator_partnerships,
+                    self.contact_owners,
+                    self.units,
+                )
             )
         )
 
