@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Case, Count, F, Q, Sum, Value, When
 from django.db.models.functions import Coalesce
 
 from lokomp.allocation.models import Grant
@@ -120,26 +120,31 @@ def cells(year: int, today: date, county_id: int | None = None) -> dict[tuple[in
         found[(amount.county, amount.scheme)].asked += amount.amount
     for amount in granted([year], **narrow):
         found[(amount.county, amount.scheme)].granted += amount.amount
-    activities = (
-        Activity.objects.filter(when_start__year=year)
-        .exclude(status=Status.CANCELLED)
-        .annotate(
-            c=F("measure__plan__partnership__county"), s=Coalesce("scheme", "measure__scheme")
-        )
-    )
-    for row in _grouped(activities, where, n=Count("pk"), held=Count("pk", filter=held_by(today))):
-        cell = found[(row["c"], row["s"])]
-        cell.planned += row["n"]
-        cell.held += row["held"]
+    # Activities one row each (a few thousand in a year, nationally), then attendance
+    # counted per activity through the activity index: grouping three million attendance
+    # rows by county and scheme through joins took seconds.
+    activities = Activity.objects.filter(when_start__year=year).exclude(status=Status.CANCELLED)
+    if county_id is not None:
+        activities = activities.filter(measure__plan__partnership__county=county_id)
+    where_held = held_by(today)
+    placed: dict[int, Cell] = {}
+    for pk, county, scheme, held in activities.annotate(
+        c=F("measure__plan__partnership__county"),
+        s=Coalesce("scheme", "measure__scheme"),
+        h=Case(When(where_held, then=Value(1)), default=Value(0)),
+    ).values_list("pk", "c", "s", "h"):
+        cell = found[(county, scheme)]
+        cell.planned += 1
+        cell.held += held
+        placed[pk] = cell
     # Participants: each person once per activity; a counts-only unit with its number.
-    attendance = Attendance.objects.filter(
-        school_year__in=[year - 1, year], activity__when_start__year=year
-    ).annotate(
-        c=F("activity__measure__plan__partnership__county"),
-        s=Coalesce("activity__scheme", "activity__measure__scheme"),
-    )
-    for row in _grouped(attendance, where, n=Count("employee"), counted=Sum("count")):
-        found[(row["c"], row["s"])].reached += row["n"] + (row["counted"] or 0)
+    for row in (
+        Attendance.objects.filter(activity__in=activities.values("pk"))
+        .values("activity")
+        .annotate(n=Count("employee"), counted=Sum("count"))
+        .order_by()
+    ):
+        placed[row["activity"]].reached += row["n"] + (row["counted"] or 0)
     spent = Expense.objects.filter(spent_on__year=year).annotate(
         c=F("measure__plan__partnership__county"), s=F("measure__scheme")
     )

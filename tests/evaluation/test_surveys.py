@@ -207,3 +207,34 @@ def test_the_coordinators_write_the_questions_as_text(as_user):
         ("Ledelse", "Ledelsen følger opp arbeidet.", "scale"),
         ("Ledelse", "Hva savner du?", "text"),
     ]
+
+
+def test_the_results_page_reads_the_same_number_of_queries_for_more_respondents(as_user):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    survey = Survey.objects.get(title="Kompetansekartlegging")
+    url = reverse("evaluation:survey", args=[SLUG, survey.pk])
+    client = as_user("koordinator")
+    harstad = Unit.objects.get(name="Kanebogen skole").municipality
+    with CaptureQueriesContext(connection) as small:
+        client.get(url, {"kommune": harstad.pk})
+    wave = SurveyWave.objects.get(code="KART25")
+    questions = surveys.active_questions(survey)
+    units = list(Unit.objects.filter(municipality=harstad)[:10])
+    for n in range(40):
+        response = SurveyResponse.objects.create(
+            wave=wave,
+            unit=units[n % len(units)],
+            pseudonym=f"p{n}",
+            device=f"d{n}",
+            submitted_on=date(2025, 10, 2),
+        )
+        SurveyAnswer.objects.bulk_create(
+            SurveyAnswer(response=response, question=q, value=4)
+            for q in questions
+            if q.kind == "scale"
+        )
+    with CaptureQueriesContext(connection) as large:
+        client.get(url, {"kommune": harstad.pk})
+    assert len(large) == len(small)
