@@ -105,6 +105,13 @@ Jeg har kunnskap om tiltak for barn med sammensatte behov.
 """
 
 
+SURVEY_WISHES = [
+    "Mer om samarbeid med foreldre når et barn strever.",
+    "Hvordan vi lager gode overganger mellom barnehage og skole.",
+    "Praktiske tiltak i klasserom med mye uro.",
+]
+
+
 def invented_org_number(rng: random.Random) -> str:
     """A nine-digit number with a valid MOD11 check digit, starting with 9 as the
     registry's do. Invented: the demo does not pretend to know real ones."""
@@ -983,6 +990,9 @@ class Builder:
                     for q in questions
                     if q.kind == "scale"
                 }
+                if step == 1 and n % 3 == 0:
+                    open_question = next(q for q in questions if q.kind == "text")
+                    posted[f"q{open_question.pk}"] = SURVEY_WISHES[n % len(SURVEY_WISHES)]
                 surveys.answer(
                     wave=wave,
                     unit_id=unit,

@@ -290,6 +290,7 @@ class Results:
     groups: list[Group]
     first: SurveyWave | None
     second: SurveyWave | None
+    texts: dict[str, list[str]] = field(default_factory=dict)  # open question → answers
 
 
 def results(survey: Survey, first: SurveyWave | None, second: SurveyWave | None) -> Results:
@@ -352,13 +353,24 @@ def results(survey: Survey, first: SurveyWave | None, second: SurveyWave | None)
         shown = suppress({g.key: g.paired_n for g in groups.values()}, parent_of)
         for group in groups.values():
             group.paired_hidden = group.key in shown
-    return Results(
+    found = Results(
         waves=list(survey.waves.all()),
         themes=themes,
         groups=list(groups.values()),
         first=first,
         second=second,
     )
+    if second is not None and second.pk not in top.hidden:
+        # The open answers of the later wave, for the partnership as a whole only: a text
+        # is never shown beside a unit, where its writer could be recognised.
+        for question, text in (
+            SurveyAnswer.objects.filter(response__wave=second, question__kind=QuestionKind.TEXT)
+            .exclude(text="")
+            .order_by("question__order", "pk")
+            .values_list("question__text", "text")
+        ):
+            found.texts.setdefault(question, []).append(text)
+    return found
 
 
 def _pair(groups, lineage, first: SurveyWave, second: SurveyWave) -> None:

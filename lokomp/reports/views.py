@@ -44,6 +44,7 @@ from .services import (
 )
 
 PAGE_SIZE = 50
+WITHOUT_SHOWN = 50
 
 
 def _year(request, today) -> int:
@@ -268,14 +269,14 @@ def county_reports(request, number: str):
     page = Paginator(
         reports.order_by("partnership__name", "scheme__order", "measure__number", "pk"), PAGE_SIZE
     ).get_page(request.GET.get("side"))
-    without = (
-        Partnership.objects.filter(county=county)
-        .exclude(
-            progress_reports__period_end__year=year,
-            progress_reports__audience=Audience.COUNTY,
-        )
-        .order_by("name")
+    without_all = Partnership.objects.filter(county=county).exclude(
+        pk__in=ProgressReport.objects.filter(
+            period_end__year=year, audience=Audience.COUNTY
+        ).values("partnership")
     )
+    # The first names, and how many there are: a county with thousands is not a list.
+    without = list(without_all.order_by("name").values_list("name", flat=True)[:WITHOUT_SHOWN])
+    without_count = without_all.count()
     found = overview.cells(year, today, county_id=county.pk)
     schemes = list(Scheme.objects.all())
     return render(
@@ -289,6 +290,7 @@ def county_reports(request, number: str):
             "audience": audience,
             "audiences": Audience.choices,
             "without": without,
+            "without_more": without_count - len(without),
             "rows": _scheme_rows(found, schemes),
             "total": overview.total(found),
         },

@@ -185,6 +185,9 @@ def test_results_per_unit_municipality_and_partnership_with_the_change(as_user):
     assert row("PPT Harstad") == ["–", "–", "–", "–"]
     # Those who answered both times, linked by their codes: the change for the same people.
     assert row("Region Sør-Troms og Evenes")[3] != "–"
+    # The open answers of the later wave, for the partnership as a whole only.
+    assert "Mer om samarbeid med foreldre" in html.split('data-testid="open-answers"')[1]
+    assert html.count('data-testid="open-answers"') == 1
     # An employee sees no results.
     assert as_user("ansatt").get(url).status_code == 404
 
