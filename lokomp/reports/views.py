@@ -92,7 +92,13 @@ def report_list(request, slug: str):
     return render(
         request,
         "reports/list.html",
-        {"partnership": partnership, "page": page, "form": form, "can_write": writer},
+        {
+            "partnership": partnership,
+            "page": page,
+            "form": form,
+            "can_write": writer,
+            "today": today,
+        },
     )
 
 
@@ -284,6 +290,7 @@ def county_reports(request, number: str):
         "reports/county.html",
         {
             "county": county,
+            "today": today,
             "year": year,
             "years": list(range(today.year, today.year - 6, -1)),
             "page": page,
