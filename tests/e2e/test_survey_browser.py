@@ -58,3 +58,16 @@ def test_the_results_are_axe_clean_on_a_phone_in_nynorsk(browser, live_url):
     _clean(phone)
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     phone.context.close()
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/partnerskap/sor-troms-evenes/kartlegging/", "/partnerskap/sor-troms-evenes/kartlegging/ny/"],
+)
+def test_survey_pages_fit_a_phone(browser, live_url, path):
+    phone = _page(browser, live_url, "koordinator", "nb", width=390)
+    phone.goto(live_url + path)
+    assert phone.title() != "Fant ikke siden – Lokomp"
+    _clean(phone)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    phone.context.close()
