@@ -28,6 +28,7 @@ from . import overview
 from .models import Expense, ProgressReport
 
 RECIPIENTS = [Recipient.OWNER, Recipient.UH]
+SUMMARY = "summary"  # the key of the report's summary among its texts
 
 
 def day(value: date | None) -> str:
@@ -55,14 +56,6 @@ def measures_of(report: ProgressReport):
     return measures
 
 
-def is_held(activity: Activity, today: date) -> bool:
-    """Held: marked as held, or planned and its last day has passed."""
-    if activity.status == Status.DONE:
-        return True
-    last = activity.when_end or activity.when_start
-    return activity.status == Status.PLANNED and last is not None and last < today
-
-
 def build(report: ProgressReport, today: date) -> dict:
     measures = list(
         measures_of(report)
@@ -76,7 +69,9 @@ def build(report: ProgressReport, today: date) -> dict:
             measure_id__in=measure_ids,
             when_start__gte=report.period_start,
             when_start__lte=report.period_end,
-        ).order_by("when_start", "when_start_time", "pk")
+        )
+        .annotate(held=overview.held(today))
+        .order_by("when_start", "when_start_time", "pk")
     )
     activity_ids = [a.pk for a in activities]
     attendance = {
@@ -131,9 +126,9 @@ def build(report: ProgressReport, today: date) -> dict:
     ):
         spent[row["measure"]][row["recipient"]] = row["s"]
 
-    by_measure: dict[int, list[Activity]] = defaultdict(list)
-    for a in activities:
-        by_measure[a.measure_id].append(a)
+    by_measure: dict[int, list] = defaultdict(list)
+    for activity in activities:
+        by_measure[activity.measure_id].append(activity)
     kinds = dict(ActivityKind.choices)
     statuses = dict(Status.choices)
     measure_rows = []
@@ -141,14 +136,13 @@ def build(report: ProgressReport, today: date) -> dict:
         rows = []
         for a in by_measure[m.pk]:
             present = attendance.get(a.pk, {})
-            held = is_held(a, today)
             rows.append(
                 {
                     "date": day(a.when_start),
                     "title": a.title,
                     "kind": str(kinds.get(a.kind, a.kind)),
-                    "status": str(_("Gjennomført") if held else statuses.get(a.status, a.status)),
-                    "held": held,
+                    "status": str(_("Gjennomført") if a.held else statuses.get(a.status, a.status)),
+                    "held": a.held,
                     "cancelled": a.status == Status.CANCELLED,
                     "persons": (present.get("named") or 0) + (present.get("counted") or 0),
                     "units": present.get("units") or 0,
@@ -295,6 +289,11 @@ def _economy(report: ProgressReport, measures: list[Measure]) -> list[dict]:
     return economy
 
 
+def all_texts(data: dict) -> dict[str, str]:
+    """The report's texts by key, the summary included, as its content holds them."""
+    return {**data.get("texts", {}), SUMMARY: data.get("summary", "")}
+
+
 def texts_of(report: ProgressReport) -> dict[str, str]:
     return dict(report.texts.values_list("key", "text"))
 
@@ -314,12 +313,10 @@ def with_fields(data: dict, fields: dict[str, dict]) -> dict:
     data = dict(data)
     data["goals"] = [g | {"field": fields.get(g["key"], {})} for g in data["goals"]]
     data["measures"] = [m | {"field": fields.get(m["key"], {})} for m in data["measures"]]
-    data["summary_item"] = {"key": "summary", "field": fields.get("summary", {})}
+    data["summary_item"] = {"key": SUMMARY, "field": fields.get(SUMMARY, {})}
     return data
 
 
 def with_texts(data: dict) -> dict:
     """The data with the stored texts beside their goals and measures (print, Word)."""
-    texts = dict(data.get("texts", {}))
-    texts["summary"] = data.get("summary", "")
-    return with_fields(data, {k: {"text": v} for k, v in texts.items()})
+    return with_fields(data, {k: {"text": v} for k, v in all_texts(data).items()})

@@ -5,12 +5,12 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from lokomp.core.forms import DsForm, DsModelForm, date_field
+from lokomp.core.forms import DsModelForm, date_field
 from lokomp.needs.budget import InputError, parse_amount
 from lokomp.partnerships.models import Scheme
 from lokomp.plans.models import Measure
 
-from .models import Audience, Expense, ProgressReport, default_deadline
+from .models import Expense, ProgressReport, default_deadline
 
 
 def default_period(today: datetime.date) -> tuple[datetime.date, datetime.date]:
@@ -51,10 +51,6 @@ class ReportForm(DsModelForm):
         return data
 
 
-class TextForm(DsForm):
-    """Nothing but the posted texts are read from the form (views read them by key)."""
-
-
 class ExpenseForm(DsModelForm):
     amount = forms.CharField(label=_("Beløp (kr)"), max_length=20)
 
@@ -86,7 +82,3 @@ class ExpenseForm(DsModelForm):
         if amount <= 0:
             raise forms.ValidationError(_("Beløpet må være større enn null."))
         return amount
-
-
-# Choices for filters on the pages.
-AUDIENCES = Audience.choices

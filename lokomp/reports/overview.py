@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Case, Count, F, Q, Sum, Value, When
+from django.db.models import BooleanField, Case, Count, F, Q, Sum, Value, When
 from django.db.models.functions import Coalesce
 
 from lokomp.allocation.models import Grant
@@ -99,22 +99,20 @@ def granted(years: list[int], **where) -> list[Amount]:
     return _latest(grants.values("c", "p", "s", "r", "n", "recipient", "year"))
 
 
-def held_by(today: date) -> Q:
-    """Held: marked as held, or planned with its last day passed (as in the report)."""
+def held(today: date) -> Case:
+    """Whether an activity was held by `today`: marked as held, or planned with its last
+    day passed. The one definition, for the report and the overviews alike."""
     passed = Q(when_end__lt=today) | Q(when_end__isnull=True, when_start__lt=today)
-    return Q(status=Status.DONE) | (Q(status=Status.PLANNED) & passed)
+    return Case(
+        When(Q(status=Status.DONE) | (Q(status=Status.PLANNED) & passed), then=Value(True)),
+        default=Value(False),
+        output_field=BooleanField(),
+    )
 
 
 def cells(year: int, today: date, county_id: int | None = None) -> dict[tuple[int, int], Cell]:
     """{(county id, scheme id): Cell} for the calendar year; five queries."""
     found: dict[tuple[int, int], Cell] = defaultdict(Cell)
-    where = {} if county_id is None else {"county": county_id}
-
-    def put(rows, name: str) -> None:
-        for row in rows:
-            key = (row["c"], row["s"])
-            setattr(found[key], name, getattr(found[key], name) + (row["n"] or 0))
-
     narrow = {} if county_id is None else {"c": county_id}
     for amount in asked([year], **narrow):
         found[(amount.county, amount.scheme)].asked += amount.amount
@@ -126,16 +124,15 @@ def cells(year: int, today: date, county_id: int | None = None) -> dict[tuple[in
     activities = Activity.objects.filter(when_start__year=year).exclude(status=Status.CANCELLED)
     if county_id is not None:
         activities = activities.filter(measure__plan__partnership__county=county_id)
-    where_held = held_by(today)
     placed: dict[int, Cell] = {}
-    for pk, county, scheme, held in activities.annotate(
+    for pk, county, scheme, was_held in activities.annotate(
         c=F("measure__plan__partnership__county"),
         s=Coalesce("scheme", "measure__scheme"),
-        h=Case(When(where_held, then=Value(1)), default=Value(0)),
+        h=held(today),
     ).values_list("pk", "c", "s", "h"):
         cell = found[(county, scheme)]
         cell.planned += 1
-        cell.held += held
+        cell.held += was_held
         placed[pk] = cell
     # Participants: each person once per activity; a counts-only unit with its number.
     for row in (
@@ -145,17 +142,16 @@ def cells(year: int, today: date, county_id: int | None = None) -> dict[tuple[in
         .order_by()
     ):
         placed[row["activity"]].reached += row["n"] + (row["counted"] or 0)
-    spent = Expense.objects.filter(spent_on__year=year).annotate(
-        c=F("measure__plan__partnership__county"), s=F("measure__scheme")
-    )
-    put(_grouped(spent, where, n=Sum("amount")), "spent")
+    for row in (
+        Expense.objects.filter(spent_on__year=year)
+        .annotate(c=F("measure__plan__partnership__county"), s=F("measure__scheme"))
+        .filter(**narrow)
+        .values("c", "s")
+        .annotate(n=Sum("amount"))
+        .order_by()
+    ):
+        found[(row["c"], row["s"])].spent += row["n"] or 0
     return found
-
-
-def _grouped(queryset, where: dict, **aggregates):
-    if where:
-        queryset = queryset.filter(c=where["county"])
-    return queryset.values("c", "s").annotate(**aggregates).order_by()
 
 
 def by_scheme(found: dict[tuple[int, int], Cell]) -> dict[int, Cell]:

@@ -14,9 +14,9 @@ from lokomp.core.forms import fingerprint
 from lokomp.core.text import clean_text
 
 from . import contents
+from .contents import SUMMARY
 from .models import Audience, ProgressReport, ReportText
 
-SUMMARY = "summary"
 TEXT_LIMIT = 10_000
 
 
@@ -66,9 +66,7 @@ class TextsSaved:
 
 
 def stored_texts(report: ProgressReport) -> dict[str, str]:
-    texts = contents.texts_of(report)
-    texts[SUMMARY] = report.summary
-    return texts
+    return contents.texts_of(report) | {SUMMARY: report.summary}
 
 
 def seen_marks(texts: dict[str, str], keys: list[str]) -> dict[str, str]:

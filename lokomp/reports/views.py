@@ -31,15 +31,14 @@ from .access import (
     get_report,
     require_national,
 )
+from .contents import SUMMARY
 from .forms import ExpenseForm, ReportForm
 from .models import Audience, Expense, ProgressReport
 from .services import (
-    SUMMARY,
     TextsSaved,
     create_reports,
     save_texts,
     seen_marks,
-    stored_texts,
     submit,
 )
 
@@ -133,9 +132,7 @@ def report(request, slug: str, pk: int):
         unsaved = {c.key for c in outcome.conflicts} | set(outcome.too_long)
         posted = {k: request.POST.get(f"text-{k}", "") for k in unsaved}
         data = contents.content(found, today)
-    texts = stored_texts(found) if found.snapshot is None else dict(data.get("texts", {}))
-    if found.snapshot is not None:
-        texts[SUMMARY] = data.get("summary", "")
+    texts = contents.all_texts(data)
     seen = seen_marks(texts, keys)
     fields = {k: {"text": posted.get(k, texts.get(k, "")), "seen": seen[k]} for k in keys}
     return render(
