@@ -16,16 +16,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import re
-import statistics
 import subprocess
 import sys
 import time
 
 import httpx
 
-from .load import ROOT, WORKERS, _prepare, serve
+from .load import ROOT, _prepare, answering, p50_p95_ms, pinned_server
 
 TITLE = "Dialogsamling august 2026"
 
@@ -61,6 +59,13 @@ def setup(people: int) -> dict:
         "people": [[e.unit_id, e.name] for e in made],
         "track": activity.tracks.first().pk,
     }
+
+
+def setup_in_django(env: dict, module: str, arguments: str = ""):
+    """What the module's `setup(arguments)` returns, run inside Django in the benchmark's
+    environment and read back as JSON."""
+    script = f"import json; from {module} import setup; print(json.dumps(setup({arguments})))"
+    return json.loads(_in_django(env, script).strip().splitlines()[-1])
 
 
 def _in_django(env: dict, script: str) -> str:
@@ -113,24 +118,16 @@ async def _all(url, setup_data, at_once, timings, errors, again=False):
 
 def run(database: str, people: int, at_once: int) -> list[str]:
     env = _prepare(database)
-    setup_data = json.loads(
-        _in_django(env, f"import json; from bench.checkin import setup; "
-                        f"print(json.dumps(setup({people})))").strip().splitlines()[-1]
-    )  # fmt: skip
-    server, url = serve(env, WORKERS[database])
-    os.sched_setaffinity(server.pid, {0, 1})  # two cores, as the planning-day server has
+    setup_data = setup_in_django(env, "bench.checkin", str(people))
     timings: dict = {"open page": [], "check in": []}
     errors: dict = {"open page": 0, "check in": 0}
     rescans = {"open page": [], "check in": []}
     rescan_errors: dict = {"open page": 0, "check in": 0}
-    try:
+    with pinned_server(env, database) as url:
         started = time.monotonic()
         asyncio.run(_all(url, setup_data, at_once, timings, errors))
         elapsed = time.monotonic() - started
         asyncio.run(_all(url, setup_data, at_once, rescans, rescan_errors, again=True))
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
     stored = int(
         _in_django(
             env,
@@ -139,11 +136,10 @@ def run(database: str, people: int, at_once: int) -> list[str]:
             "source='check_in').count())",
         ).split()[-1]
     )
-    values = sorted(timings["check in"])
-    p95 = values[int(len(values) * 0.95) - 1] if values else 0
+    p50, p95 = p50_p95_ms(timings["check in"])
     return [
         f"| {database} | {people} | {elapsed:.1f} s | {2 * people / elapsed:.1f} | "
-        f"{statistics.median(values) * 1000:.0f} | {p95 * 1000:.0f} | "
+        f"{p50:.0f} | {p95:.0f} | "
         f"{errors['open page'] + errors['check in']} | "
         f"{rescan_errors['open page'] + rescan_errors['check in']} | {stored} |"
     ]
@@ -162,14 +158,8 @@ def main() -> int:
     )
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     failed = False
-    for database in args.databases.split(","):
-        if database == "postgres":
-            from .run import _postgres_up
-
-            if not _postgres_up():
-                print("(PostgreSQL does not answer; skipped)")
-                continue
-        for row in run(database.strip(), args.people, args.at_once):
+    for database in answering(args.databases):
+        for row in run(database, args.people, args.at_once):
             print(row, flush=True)
             cells = [c.strip() for c in row.strip("|").split("|")]
             failed |= cells[6] != "0" or cells[7] != "0" or cells[8] != str(args.people)

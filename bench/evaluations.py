@@ -16,16 +16,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
-import os
 import re
-import statistics
 import sys
 import time
 from urllib.parse import urlencode
 
-from .checkin import TITLE, _in_django
-from .load import WORKERS, _prepare, serve
+from .checkin import TITLE, _in_django, setup_in_django
+from .load import _prepare, answering, p50_p95_ms, pinned_server
 
 SLACK_SECONDS = 10  # the last phones' answers may still be on their way when time is up
 
@@ -126,37 +123,25 @@ async def _arrivals(url: str, code: str, rate: int, seconds: int, timings, error
 
 def run(database: str, rate: int, seconds: int) -> str:
     env = _prepare(database)
-    made = json.loads(
-        _in_django(
-            env, "import json; from bench.evaluations import setup; print(json.dumps(setup()))"
-        )
-        .strip()
-        .splitlines()[-1]
-    )
-    server, url = serve(env, WORKERS[database])
-    os.sched_setaffinity(server.pid, {0, 1})  # two cores
+    made = setup_in_django(env, "bench.evaluations")
     timings: dict = {"open page": [], "answer": []}
     errors: dict = {"open page": 0, "answer": 0}
-    try:
+    with pinned_server(env, database) as url:
         started, cpu = time.monotonic(), time.process_time()
         sent = asyncio.run(_arrivals(url, made["code"], rate, seconds, timings, errors))
         elapsed = time.monotonic() - started
         print(f"(the phones themselves used {time.process_time() - cpu:.0f} s of CPU)",
               file=sys.stderr)  # fmt: skip
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
     stored = _in_django(
         env,
         "from lokomp.evaluation.models import Answer, Response;"
         f"print(Response.objects.filter(evaluation={made['evaluation']}).count(),"
         f" Answer.objects.filter(response__evaluation={made['evaluation']}).count())",
     ).split()[-2:]
-    values = sorted(timings["answer"])
-    p95 = values[int(len(values) * 0.95) - 1] if values else 0
+    p50, p95 = p50_p95_ms(timings["answer"])
     return (
         f"| {database} | {sent} | {elapsed:.0f} s | {sent / elapsed:.1f} | "
-        f"{statistics.median(values) * 1000 if values else 0:.0f} | {p95 * 1000:.0f} | "
+        f"{p50:.0f} | {p95:.0f} | "
         f"{errors['open page'] + errors['answer']} | {stored[0]} | {stored[1]} |"
     )
 
@@ -174,14 +159,8 @@ def main() -> int:
     )
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     failed = False
-    for database in args.databases.split(","):
-        if database == "postgres":
-            from .run import _postgres_up
-
-            if not _postgres_up():
-                print("(PostgreSQL does not answer; skipped)")
-                continue
-        row = run(database.strip(), args.rate, args.seconds)
+    for database in answering(args.databases):
+        row = run(database, args.rate, args.seconds)
         print(row, flush=True)
         cells = [c.strip() for c in row.strip("|").split("|")]
         failed |= (

@@ -20,6 +20,8 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -63,6 +65,41 @@ def _prepare(database: str) -> dict:
     subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
     subprocess.run([*manage, "load_demo"], env=env, check=True, cwd=ROOT, capture_output=True)
     return env
+
+
+@contextmanager
+def pinned_server(env: dict, database: str) -> Iterator[str]:
+    """gunicorn set up for production (`WORKERS`), pinned to two cores as the planning-day
+    server has; its address while the block runs."""
+    server, url = serve(env, WORKERS[database])
+    os.sched_setaffinity(server.pid, {0, 1})
+    try:
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def answering(databases: str) -> Iterator[str]:
+    """The databases asked for ("sqlite,postgres"), PostgreSQL only where a server
+    answers."""
+    from .run import _postgres_up
+
+    for database in databases.split(","):
+        database = database.strip()
+        if database == "postgres" and not _postgres_up():
+            print("(PostgreSQL does not answer; skipped)")
+            continue
+        yield database
+
+
+def p50_p95_ms(values: list[float]) -> tuple[float, float]:
+    """The median and the 95th percentile of timings in seconds, in milliseconds (0 where
+    nothing was measured)."""
+    if not values:
+        return 0.0, 0.0
+    ordered = sorted(values)
+    return statistics.median(ordered) * 1000, ordered[int(len(ordered) * 0.95) - 1] * 1000
 
 
 def serve(env: dict, workers: list[str]) -> tuple[subprocess.Popen, str]:
@@ -183,11 +220,10 @@ def run(database: str, users: int, seconds: int) -> list[str]:
         server.wait(timeout=20)
     rows = []
     for kind in kinds:
-        values = sorted(timings[kind])
-        p95 = values[int(len(values) * 0.95) - 1] if values else 0
+        p50, p95 = p50_p95_ms(timings[kind])
         rows.append(
-            f"| {database} | {kind} | {len(values) / elapsed:.1f} | "
-            f"{statistics.median(values) * 1000:.0f} | {p95 * 1000:.0f} | {errors[kind]} |"
+            f"| {database} | {kind} | {len(timings[kind]) / elapsed:.1f} | "
+            f"{p50:.0f} | {p95:.0f} | {errors[kind]} |"
         )
     return rows
 
