@@ -88,6 +88,20 @@ def new_device_cookie() -> str:
     return secrets.token_urlsafe(24)
 
 
+def device_cookie(request, name: str) -> str:
+    """The device's random cookie (evaluations and surveys each have their own), or a new
+    one for a device that has none."""
+    return request.COOKIES.get(name, "")[:64] or new_device_cookie()
+
+
+def keep_device_cookie(request, response, name: str, cookie: str) -> None:
+    """The cookie kept for a year, out of reach of scripts."""
+    response.set_cookie(
+        name, cookie, max_age=365 * 24 * 3600, httponly=True, samesite="Lax",
+        secure=request.is_secure(),
+    )  # fmt: skip
+
+
 class _Collected:
     """The question engine's source for a new response: nothing stored yet; what is
     saved is collected, to be written in one go."""

@@ -148,7 +148,7 @@ def answer(request, code: str):
     context = {"evaluation": evaluation, "activity": evaluation.activity}
     if not evaluation.opens_on <= today <= evaluation.closes_on:
         return render(request, "evaluation/answer.html", context | {"closed": True})
-    cookie = request.COOKIES.get(COOKIE, "")[:64] or a.new_device_cookie()
+    cookie = a.device_cookie(request, COOKIE)
     device = a.device_digest(evaluation, cookie)
     if evaluation.responses.filter(device=device).exists():
         return render(request, "evaluation/answer.html", context | {"done": "before"})
@@ -164,10 +164,7 @@ def answer(request, code: str):
         response = render(request, "evaluation/answer.html", context)
     else:
         response = render(request, "evaluation/answer.html", context | {"states": found})
-    response.set_cookie(
-        COOKIE, cookie, max_age=365 * 24 * 3600, httponly=True, samesite="Lax",
-        secure=request.is_secure(),
-    )  # fmt: skip
+    a.keep_device_cookie(request, response, COOKIE, cookie)
     return response
 
 

@@ -157,7 +157,7 @@ def survey_answer(request, code: str):
     context: dict = {"wave": wave, "survey": survey}
     if not wave.opens_on <= today <= wave.closes_on:
         return render(request, "evaluation/survey_answer.html", context | {"closed": True})
-    cookie = request.COOKIES.get(COOKIE, "")[:64] or a.new_device_cookie()
+    cookie = a.device_cookie(request, COOKIE)
     device = a.keyed_digest(f"wave:{wave.pk}:{cookie}")
     if SurveyResponse.objects.filter(wave=wave, device=device).exists():
         return render(request, "evaluation/survey_answer.html", context | {"done": "before"})
@@ -188,10 +188,7 @@ def survey_answer(request, code: str):
         context["states"] = a.states(s.active_questions(survey))
     context["units"] = units
     response = render(request, "evaluation/survey_answer.html", context)
-    response.set_cookie(
-        COOKIE, cookie, max_age=365 * 24 * 3600, httponly=True, samesite="Lax",
-        secure=request.is_secure(),
-    )  # fmt: skip
+    a.keep_device_cookie(request, response, COOKIE, cookie)
     return response
 
 
