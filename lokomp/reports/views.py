@@ -131,6 +131,7 @@ def report(request, slug: str, pk: int):
         # Keep what the writer typed for the fields that were not saved.
         unsaved = {c.key for c in outcome.conflicts} | set(outcome.too_long)
         posted = {k: request.POST.get(f"text-{k}", "") for k in unsaved}
+        found.refresh_from_db()  # the summary may have been saved with this request
         data = contents.content(found, today)
     texts = contents.all_texts(data)
     seen = seen_marks(texts, keys)

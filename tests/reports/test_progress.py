@@ -170,6 +170,24 @@ def test_two_coordinators_write_at_once_and_nothing_is_lost(as_user, report):
     assert form_data(html)["text-summary"] == "Jonas' vurdering."
     report.refresh_from_db()
     assert report.summary == "Martes vurdering."
+    # A text saved in the same request as a conflicting one is shown as saved: here the
+    # summary is fresh and the measure's text comes from a tab opened before.
+    fresh = form_data(jonas.get(_url(report)).content.decode())
+    stale_measure = {f"seen-measure-{measure.pk}": jonas_page[f"seen-measure-{measure.pk}"]}
+    page = jonas.post(
+        _url(report),
+        fresh
+        | stale_measure
+        | {key: "Jonas skriver om igjen.", "text-summary": "Martes vurdering, utvidet."},
+    )
+    html = page.content.decode()
+    assert "Jonas om samlingene." in html.split(f'data-testid="theirs-measure-{measure.pk}"')[1]
+    assert form_data(html)["text-summary"] == "Martes vurdering, utvidet."
+    report.refresh_from_db()
+    assert report.summary == "Martes vurdering, utvidet."
+    # He sends his own summary again from his old page: told again, nothing overwritten.
+    page = jonas.post(_url(report), jonas_page | {"text-summary": "Jonas' vurdering."})
+    html = page.content.decode()
     # Saving again from that page keeps his, on purpose.
     jonas.post(_url(report), form_data(html))
     report.refresh_from_db()
