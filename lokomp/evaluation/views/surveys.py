@@ -7,6 +7,7 @@ from __future__ import annotations
 import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -55,8 +56,6 @@ def survey_form(request, slug: str, pk: int | None = None):
     )
     form = SurveyForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        from django.db import transaction
-
         with transaction.atomic():
             survey = save_with_audit(
                 form, user=request.user, action="evaluation.survey", partnership=partnership
