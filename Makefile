@@ -20,7 +20,7 @@ test: system-deps deps test-deps
 	$(VENV)/bin/ruff check lokomp tests bench
 	$(VENV)/bin/ruff format --check --quiet lokomp tests bench
 	$(VENV)/bin/mypy
-	$(VENV)/bin/pytest -q -n 2 --dist loadgroup $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -q -n 2 --dist load $(PYTEST_ARGS)
 
 lint: test-deps
 	$(VENV)/bin/ruff check lokomp tests bench
@@ -77,13 +77,15 @@ tests/oidc/node_modules/.deps: tests/oidc/package.json tests/oidc/package-lock.j
 	touch $@
 
 # Debian packages: Chromium for the browser tests, fonts for the PDFs, gettext for the
-# nynorsk catalogue.
+# nynorsk catalogue, faketime for running the suite with the machine's clock in another year.
+SYSTEM_PACKAGES := chromium fonts-dejavu-core gettext faketime
 system-deps:
-	@if ! command -v chromium >/dev/null || ! fc-list | grep -qi dejavu || ! command -v msgfmt >/dev/null; then \
+	@if ! command -v chromium >/dev/null || ! fc-list | grep -qi dejavu || ! command -v msgfmt >/dev/null \
+	    || ! command -v faketime >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core gettext >/dev/null; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
 	  else \
-	    echo "Installer Debian-pakkene chromium, fonts-dejavu-core og gettext (sudo apt-get install chromium fonts-dejavu-core gettext)."; \
+	    echo "Installer Debian-pakkene $(SYSTEM_PACKAGES) (sudo apt-get install $(SYSTEM_PACKAGES))."; \
 	  fi; \
 	fi
 

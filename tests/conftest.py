@@ -43,8 +43,10 @@ DEMO_WRITTEN = datetime(2026, 11, 23, 8, 0, tzinfo=ZoneInfo("Europe/Oslo"))
 
 @pytest.fixture(autouse=True)
 def suite_now(request):
-    if request.node.get_closest_marker("e2e") or request.node.get_closest_marker("real_clock"):
-        yield None  # a server in another process keeps its own time
+    # The browser tests' server follows the same clock (tests/e2e/clocked.py); a login
+    # provider in another process keeps its own.
+    if request.node.get_closest_marker("real_clock"):
+        yield None
         return
     with time_machine.travel(SUITE_NOW, tick=True) as traveller:
         yield traveller

@@ -11,6 +11,8 @@ class _FormReader(HTMLParser):
         self.data: dict[str, list[str] | str] = {}
         # The first offered value of each select and radio group, for `choose_first`.
         self.first: dict[str, str] = {}
+        # What kind of control each name is: "select", "radio", "checkbox", "date", "text" …
+        self.kinds: dict[str, str] = {}
         self._select: str | None = None
         self._select_multiple = False
         self._textarea: str | None = None
@@ -27,6 +29,7 @@ class _FormReader(HTMLParser):
         name = a.get("name")
         if tag == "input" and name:
             kind = a.get("type", "text")
+            self.kinds.setdefault(name, kind)
             if kind in ("checkbox", "radio"):
                 if kind == "radio":
                     self.first.setdefault(name, a.get("value", "on"))
@@ -36,6 +39,7 @@ class _FormReader(HTMLParser):
                 self._add(name, a.get("value", ""))
         elif tag == "select" and name:
             self._select, self._select_multiple = name, "multiple" in a
+            self.kinds.setdefault(name, "select")
             if not self._select_multiple:
                 self.data.setdefault(name, "")
         elif tag == "option" and self._select:
@@ -45,6 +49,7 @@ class _FormReader(HTMLParser):
                 self._add(self._select, a.get("value", ""), multiple=self._select_multiple)
         elif tag == "textarea" and name:
             self._textarea = name
+            self.kinds.setdefault(name, "textarea")
             self.data[name] = ""
 
     def handle_endtag(self, tag):
@@ -73,3 +78,10 @@ def form_data(html: str, *, choose_first: bool = False) -> dict:
                 data[name] = value
     data.pop("csrfmiddlewaretoken", None)
     return data
+
+
+def form_kinds(html: str) -> dict[str, str]:
+    """Each field's kind of control, by name: "select", "radio", "checkbox", "date", …"""
+    reader = _FormReader()
+    reader.feed(html)
+    return reader.kinds

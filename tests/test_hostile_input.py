@@ -2,6 +2,7 @@
 vertical tab, formulas and megabytes of text give a Norwegian answer and keep what was
 typed, never a server error; documents hold up even with old stored values."""
 
+import re
 from io import BytesIO
 
 import pytest
@@ -17,9 +18,9 @@ from lokomp.needs.models import Answer, NeedsReport, ReportVersion
 from lokomp.plans.models import ActionPlan, Measure
 
 from .conftest import PERSONAS, client_for
-from .forms import form_data
+from .forms import form_data, form_kinds
 from .needs.conftest import question, section_index
-from .test_permissions import MATRIX, PAGE, POST_MATRIX, WRITE, _args
+from .test_permissions import MATRIX, PAGE, POST_MATRIX, WRITE, _args, _fill
 
 pytestmark = pytest.mark.django_db
 
@@ -299,3 +300,58 @@ def test_hostile_values_in_every_form_never_give_a_server_error(name, persona, v
         response = client.post(url, data)
         transaction.set_rollback(True)
     assert response.status_code < 500, (name, value[:40])
+
+
+# The classes of value an outside probe posts into choices, dates and years, each also in a
+# form someone else saved meanwhile (the page's fingerprint and revisions out of date).
+BEYOND_64_BITS = str(2**63)
+HOSTILE_CLASSES = {
+    "non-numeric ids": {"choice": "abc", "date": "abc", "year": "abc"},
+    "ids beyond 64 bits": {
+        "choice": BEYOND_64_BITS,
+        "date": "1" * 30,
+        "year": "-" + BEYOND_64_BITS,
+    },
+    "out of range": {"choice": "-1", "date": "31.12.9999", "year": "9999"},
+    "before the calendar": {"choice": "0", "date": "0001-01-01", "year": "0"},
+}
+CHOICES = ("select", "radio", "checkbox")
+DATE_NAMES = re.compile(r"(date|dato|_on$|deadline|period_|window_|opens|closes|_at$)")
+YEAR_NAMES = re.compile(r"(year|aar)$")
+STALE = re.compile(r"(seen|-rev|-was)$")
+
+
+def _hostile(data: dict, kinds: dict[str, str], values: dict[str, str], stale: bool) -> dict:
+    posted = dict(data)
+    for name in set(kinds) | set(data):
+        kind = kinds.get(name, "hidden")
+        if kind in CHOICES:
+            posted[name] = (
+                [values["choice"]] if isinstance(data.get(name), list) else values["choice"]
+            )
+        elif kind == "date" or DATE_NAMES.search(name):
+            posted[name] = values["date"]
+        elif YEAR_NAMES.search(name):
+            posted[name] = values["year"]
+        elif stale and STALE.search(name):
+            posted[name] = "0" if name.endswith("-rev") else "noen-andre-lagret"
+    return posted
+
+
+@pytest.mark.parametrize("stale", [False, True], ids=["fresh", "stale"])
+@pytest.mark.parametrize("kind", sorted(HOSTILE_CLASSES))
+@pytest.mark.parametrize(("name", "persona"), list(_form_pages()))
+def test_hostile_choices_dates_and_years_in_every_form(name, persona, kind, stale):
+    """Every form in the permission matrix, posted as its allowed persona filled it in,
+    with each class of hostile value in its choices, dates and years, fresh and stale:
+    a Norwegian answer every time, never a server error."""
+    client = client_for(PERSONAS[persona])
+    client.raise_request_exception = False
+    url = reverse(name, args=_args(name))
+    html = client.get(url).content.decode()
+    data = _fill(name, form_data(html, choose_first=True), persona)
+    posted = _hostile(data, form_kinds(html), HOSTILE_CLASSES[kind], stale)
+    with transaction.atomic():
+        response = client.post(url, posted)
+        transaction.set_rollback(True)
+    assert response.status_code < 500, (name, kind, stale)

@@ -173,7 +173,11 @@ def initial_for(report: NeedsReport, the_round: Round, years: list[int]) -> dict
             initial[f"{recipient}_org"] = format_org_number(organisation.org_number)
         if accounts.get(recipient):
             initial[f"{recipient}_account"] = format_account_number(accounts[recipient])
-    line = RecommendationLine.objects.filter(recommendation__round=the_round, report=report).first()
+    line = None
+    if the_round.pk is not None:  # a county with no round that year has no recommendation
+        line = RecommendationLine.objects.filter(
+            recommendation__round=the_round, report=report
+        ).first()
     if line is not None:
         initial["reason"] = line.reason
         for amount in ProposedAmount.objects.filter(line=line):

@@ -5,6 +5,7 @@ import json
 from typing import TYPE_CHECKING, cast
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
@@ -149,11 +150,22 @@ def _shown(field, value) -> str:
     if hasattr(value, "pk"):
         return str(value)
     if hasattr(field, "queryset"):
-        found = field.queryset.filter(pk=value).first() if value not in (None, "") else None
-        return str(found) if found else ("" if value is None else str(value))
+        return _chosen(field, value)
     choices = {str(k): str(v) for k, v in getattr(field, "choices", []) or []}
     text = "" if value is None else str(value)
     return choices.get(text, text).strip()
+
+
+def _chosen(field, value) -> str:
+    """The object a posted id names, shown by name; a value that names none (``abc``, an
+    id beyond 64 bits, an id of something the writer may not choose) is shown as typed."""
+    found = None
+    if value not in (None, ""):
+        try:
+            found = field.queryset.filter(pk=value).first()
+        except (ValueError, TypeError, ValidationError):
+            found = None
+    return str(found) if found else ("" if value is None else str(value))
 
 
 def date_field(label, required_message=None) -> forms.DateField:

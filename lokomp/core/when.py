@@ -109,6 +109,14 @@ FILLER_WORDS = {
 FIRST_YEAR, LAST_YEAR = 1990, 2199
 
 
+def _within_years(first: int, last: int) -> None:
+    if first < FIRST_YEAR or last > LAST_YEAR:
+        raise WhenParseError(
+            _("Lokomp plasserer tidspunkter fra %(first)s til %(last)s.")
+            % {"first": FIRST_YEAR, "last": LAST_YEAR}
+        )
+
+
 class WhenParseError(ValueError):
     """The text holds no time expression Lokomp understands."""
 
@@ -895,11 +903,7 @@ def _build(found: _Scan, sy: int) -> tuple[When | None, list[str]]:
     end = max(p.end for p in periods)
     if end < start:
         raise WhenParseError(_("Slutten kommer før starten."))
-    if start.year < FIRST_YEAR or end.year > LAST_YEAR:
-        raise WhenParseError(
-            _("Lokomp plasserer tidspunkter fra %(first)s til %(last)s.")
-            % {"first": FIRST_YEAR, "last": LAST_YEAR}
-        )
+    _within_years(start.year, end.year)
     precision = max((p.precision for p in periods), key=lambda p: p.rank)
     if found.continuous:
         precision = Precision.CONTINUOUS
@@ -1020,6 +1024,7 @@ def parse_when(
     if len(original) > 300:
         raise WhenParseError(_("Tidsangivelsen er for lang (høyst 300 tegn)."))
     sy = school_year if school_year is not None else _current_school_year()
+    _within_years(sy, sy + 1)  # a school year runs into the next calendar year
     normalised = _normalise(original)
     # Parentheses hold remarks ("(SePU avtaler tidspunkt)", "(lunsj-lunsj)"): only the
     # known qualifiers are read there; counts and dates inside them are not the plan's.
@@ -1087,11 +1092,7 @@ def shift_years(when: When, years: int) -> When:
     Raises WhenParseError where the later date cannot be placed (stored before the limits)."""
     if when.start is None or when.end is None:
         return when
-    if when.end.year + years > LAST_YEAR or when.start.year + years < FIRST_YEAR:
-        raise WhenParseError(
-            _("Lokomp plasserer tidspunkter fra %(first)s til %(last)s.")
-            % {"first": FIRST_YEAR, "last": LAST_YEAR}
-        )
+    _within_years(when.start.year + years, when.end.year + years)
     if when.parts:
         shifted = combine([shift_years(part, years) for part in when.parts], note=when.note)
     else:

@@ -1,5 +1,6 @@
 """Writing a progress report: creating the reports of a period (one per measure where the
-scheme asks for it), saving the coordinators' texts field by field, and submitting."""
+scheme asks for it), saving the coordinators' texts field by field, and submitting; and
+deleting an expense."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from lokomp.core.text import clean_text
 
 from . import contents
 from .contents import SUMMARY
-from .models import Audience, ProgressReport, ReportText
+from .models import Audience, Expense, ProgressReport, ReportText
 
 TEXT_LIMIT = 10_000
 
@@ -131,3 +132,12 @@ def submit(report: ProgressReport, user, today: date) -> bool:
             "reports.report.submitted", user=user, obj=locked, partnership=locked.partnership
         )
     return True
+
+
+@transaction.atomic
+def expense_delete(*, expense: Expense, user) -> None:
+    """The expense goes, and the audit log says who deleted it, in one transaction: the
+    entry is never written for an expense that stays, nor the expense lost without one."""
+    partnership = expense.measure.plan.partnership
+    log_action("reports.expense.deleted", user=user, obj=expense, partnership=partnership)
+    expense.delete()

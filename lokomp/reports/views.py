@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from lokomp.core.audit import log_action, save_with_audit
+from lokomp.core.audit import save_with_audit
 from lokomp.core.validators import parse_id
 from lokomp.needs.access import get_county_for_reader
 from lokomp.partnerships.models import Partnership, Scheme
@@ -37,6 +37,7 @@ from .models import Audience, Expense, ProgressReport
 from .services import (
     TextsSaved,
     create_reports,
+    expense_delete,
     save_texts,
     seen_marks,
     submit,
@@ -237,8 +238,7 @@ def expense(request, slug: str, pk: int):
     partnership = get_partnership_for_writer(request, slug)
     found = get_object_or_404(Expense, measure__plan__partnership=partnership, pk=pk)
     if request.method == "POST" and "slett" in request.POST:
-        log_action("reports.expense.deleted", user=request.user, obj=found, partnership=partnership)
-        found.delete()
+        expense_delete(expense=found, user=request.user)
         messages.success(request, _("Utgiften er slettet."))
         return redirect("reports:expenses", slug=slug)
     form = ExpenseForm(request.POST or None, instance=found, partnership=partnership)

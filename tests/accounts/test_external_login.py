@@ -16,8 +16,8 @@ from lokomp.core.models import AuditEntry
 
 from .. import oidc_provider
 
-# One provider for the module: its tests run on one worker.
-pytestmark = [pytest.mark.django_db, pytest.mark.real_clock, pytest.mark.xdist_group("oidc")]
+# One provider for each worker, started with the first test that needs it.
+pytestmark = [pytest.mark.django_db, pytest.mark.real_clock]
 
 
 @pytest.fixture(scope="session")

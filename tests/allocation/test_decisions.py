@@ -42,6 +42,20 @@ def undecided(report_2023):
     return report_2023
 
 
+@pytest.mark.parametrize("who", ["nordland", "admin"])
+def test_a_decision_form_in_a_year_without_a_round_is_an_answer(as_user, report_2023, who):
+    """Nordland has no round in 2023: its decision form for Evenes' share is drawn from the
+    scheme's defaults, with no recommendation to fill it from (a page or a 404, never an
+    error)."""
+    from lokomp.accounts.models import User
+
+    assert who == "nordland" or User.objects.get(username=who).is_superuser
+    assert not Round.objects.filter(county__number="18", year=2023).exists()
+    url = reverse("allocation:decision_new", args=["18", 2023, report_2023.pk])
+    response = as_user(who).get(url)
+    assert response.status_code in (200, 404)
+
+
 def test_a_decision_is_filled_in_from_the_recommendation_and_the_report(as_user, undecided):
     admin = as_user("statsforvalter")
     url = reverse("allocation:decision_new", args=["55", 2023, undecided.pk])

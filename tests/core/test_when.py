@@ -244,6 +244,13 @@ def test_impossible_values_are_explained(text, message):
         parse_when(text, 2025)
 
 
+@pytest.mark.parametrize("school_year", [9999, 2199, 1989, 1, 0, -5, 2**63])
+@pytest.mark.parametrize("text", ["januar", "Høst", "Uke 2", "3. januar", "skoleåret"])
+def test_a_school_year_out_of_range_is_explained(text, school_year):
+    with pytest.raises(WhenParseError, match="fra 1990 til 2199"):
+        parse_when(text, school_year)
+
+
 def test_years_are_taken_from_the_school_year():
     assert parse_when("Uke 2", 2025).start == D(2026, 1, 5)
     assert parse_when("Uke 33", 2025).start == D(2025, 8, 11)

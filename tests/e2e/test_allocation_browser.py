@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from .conftest import login
 from .test_browser import _serious
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.e2e]
 
 WORDS = {
     "nb": {

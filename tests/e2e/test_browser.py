@@ -10,8 +10,7 @@ from playwright.sync_api import expect
 
 from .conftest import ARTIFACTS, login
 
-# One worker runs the browser tests, against one server.
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.e2e]
 
 
 def test_coordinator_adds_measure_and_finds_it_in_week_44(page, live_url):

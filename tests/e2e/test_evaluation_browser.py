@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from .test_allocation_browser import _clean, _page
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.e2e]
 
 
 def test_a_participant_answers_an_evaluation_on_a_phone(browser, live_url):

@@ -2,7 +2,9 @@
 download the PDF; and universal design on the report pages."""
 
 import re
+from datetime import datetime
 from io import BytesIO
+from zoneinfo import ZoneInfo
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -12,8 +14,7 @@ from pypdf import PdfReader
 from .conftest import ARTIFACTS, login
 from .test_browser import _serious
 
-# One worker runs the browser tests, against one server.
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.e2e]
 
 
 def test_coordinator_copies_last_years_report_fixes_the_budget_and_submits(browser, live_url):
@@ -81,6 +82,54 @@ def test_coordinator_copies_last_years_report_fixes_the_budget_and_submits(brows
     assert re.search(r"Total sum det søkes om fra eier og UH- ?miljø 2 350 000 1 900 000", text)
     page.screenshot(path=str(ARTIFACTS / "needs-report-submitted.png"), full_page=True)
     context.close()
+
+
+def test_the_deadline_passes_and_statsforvalteren_allows_a_late_submission(
+    browser, live_url, clock
+):
+    """Next year's report is started in November; on 2 February 2027, the day after the
+    deadline, the coordinator is told the deadline has passed, Statsforvalteren allows a late
+    submission, and the report goes in."""
+    admin = browser.new_context(locale="nb-NO").new_page()
+    login(admin, live_url, "statsforvalter")
+    admin.goto(live_url + "/fylke/55/skjema/")
+    admin.get_by_role("link", name="Behovsmelding 2026–2027").click()
+    admin.get_by_role("button", name="Lag neste års skjema som kopi").click()
+    expect(admin.get_by_role("heading", level=1)).to_have_text("Behovsmelding 2027–2028")
+
+    page = browser.new_context(locale="nb-NO").new_page()
+    login(page, live_url, "koordinator")
+    page.goto(live_url + "/partnerskap/sor-troms-evenes/behovsmeldinger/ny/")
+    page.get_by_label("Skjema").select_option(label="Behovsmelding 2027–2028")
+    page.get_by_label("Kopier fra").select_option(label="Behovsmeldingen 2026–2027")
+    page.get_by_role("button", name="Opprett").click()
+    expect(page.get_by_text("Frist for innsending: 1. februar 2027")).to_be_visible()
+    expect(page.get_by_text("Fristen var")).to_have_count(0)
+    report = page.url
+
+    admin.context.close()
+    page.context.close()
+
+    # February: the sessions of November have expired, and both sign in again.
+    clock.move_to(datetime(2027, 2, 2, 9, 0, tzinfo=ZoneInfo("Europe/Oslo")))
+    page = browser.new_context(locale="nb-NO").new_page()
+    login(page, live_url, "koordinator")
+    page.goto(report)
+    expect(page.get_by_test_id("submit-blocked")).to_be_visible()
+    expect(page.get_by_text("Fristen var 01.02.2027.", exact=False)).to_be_visible()
+
+    admin = browser.new_context(locale="nb-NO").new_page()
+    login(admin, live_url, "statsforvalter")
+    admin.goto(report)
+    admin.get_by_role("button", name="Tillat innsending etter fristen").click()
+    expect(
+        admin.get_by_text("Statsforvalteren har tillatt innsending etter fristen")
+    ).to_be_visible()
+    admin.context.close()
+
+    page.reload()
+    expect(page.get_by_text("Fristen var")).to_have_count(0)
+    page.context.close()
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from .test_allocation_browser import _clean, _page
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.e2e]
 
 
 def _unit_id(live_database) -> int:
@@ -120,7 +120,7 @@ def _kanebogen_row(page) -> list[str]:
 
 
 def test_staff_check_in_by_qr_code_on_a_phone_and_the_dashboard_changes(browser, live_url):
-    """The August dialogue session is moved to today (the server keeps the real date),
+    """The August dialogue session is moved to today (the suite's day, on the server too),
     the coordinator shows the code, Nora Aas checks in on her phone without logging in,
     and Kanebogen skole's share at the dialogue session goes up on the dashboard."""
     today = date.today()

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from .test_allocation_browser import _clean, _page
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.e2e]
 
 
 def _answer(browser, link: str, points: str) -> None:

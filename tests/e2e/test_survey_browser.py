@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from .test_allocation_browser import _clean, _page
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.e2e]
 
 
 def test_a_new_wave_is_answered_on_a_phone_and_the_code_is_given(browser, live_url):

@@ -76,6 +76,15 @@ def test_htmx_preview_fragment(as_user):
     assert "Forstod ikke «en gang i blant»" in response.content.decode()
 
 
+@pytest.mark.parametrize("school_year", ["9999", "1000", "0001"])
+def test_the_preview_explains_a_school_year_out_of_range(as_user, school_year):
+    response = as_user("koordinator").get(
+        reverse("core:when_preview"), {"when_text": "januar", "school_year": school_year}
+    )
+    assert response.status_code == 200
+    assert "Lokomp plasserer tidspunkter fra 1990 til 2199." in response.content.decode()
+
+
 def test_unparseable_when_is_kept_and_the_user_is_told(as_user, plan_2025):
     client = as_user("koordinator")
     response = _posted(
