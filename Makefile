@@ -13,8 +13,11 @@ CATALOGUES := lokomp/locale/nn/LC_MESSAGES/django.mo
 run: system-deps deps
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
-	@echo "Lokomp kjører på http://$(ADDRESS) (Ctrl+C for å stoppe)"
-	$(PY) manage.py runserver $(ADDRESS)
+	@echo "Lokomp kjører på http://$(ADDRESS) (Ctrl+C for å stoppe). E-post havner i var/mail/."
+	@export EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend; \
+	  $(PY) manage.py worker --interval 10 & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(PY) manage.py runserver $(ADDRESS)
 
 test: system-deps deps test-deps
 	$(VENV)/bin/ruff check lokomp tests bench

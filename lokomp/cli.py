@@ -24,6 +24,7 @@ def main(argv: list[str] | None = None) -> None:
     serve = sub.add_parser("serve", help="Migrer databasen og start tjenesten.")
     serve.add_argument("address", nargs="?", default="127.0.0.1:8000")
     sub.add_parser("demo", help="Last demodataene (gjør ingenting om de finnes fra før).")
+    sub.add_parser("worker", help="Send påminnelser og e-post som venter (kjør ved siden av).")
     export = sub.add_parser("export", help="Eksporter en tiltaksplan til fil.")
     export.add_argument("partnership", help="Partnerskapets kortnavn, f.eks. sor-troms-evenes")
     export.add_argument("year", help="Skoleår, f.eks. 2025-2026")
@@ -47,6 +48,8 @@ def main(argv: list[str] | None = None) -> None:
         _django(["runserver", args.address])
     elif args.command == "demo":
         _django(["load_demo"])
+    elif args.command == "worker":
+        _django(["worker"])
     elif args.command == "export":
         _django(
             ["export_plan", args.partnership, args.year, "--format", args.format, "--out", args.out]

@@ -128,7 +128,10 @@ def _read_args():
         "core:home": [],
         "core:health": [],
         "core:when_preview": [],
+        "plans:when_preview": [],
         "core:language": [],
+        "core:message_settings": [],
+        "core:outbox": [],
         "accounts:login": [],
         "accounts:external_login": ["feide"],
         "accounts:external_callback": ["feide"],
@@ -308,7 +311,12 @@ MATRIX = {
     "core:home": ANYONE,
     "core:health": ANYONE,
     "core:when_preview": SIGNED_IN,
+    "plans:when_preview": SIGNED_IN,
     "core:language": row(405, 405, 405, 405, 405, 405, 405, 405, 405),
+    # Everyone chooses how they hear of their duties; the outbox is the service
+    # administrator's (a superuser, not a persona), so everyone else gets 404.
+    "core:message_settings": SIGNED_IN,
+    "core:outbox": row(404, 404, 404, 404, 404, 404, 404, 404, LOGIN),
     "accounts:login": ANYONE,
     # Feide and ID-porten are not set up here: 404 for all. Signing in through them, and who
     # it lets in, is tested against a real provider in tests/accounts/test_external_login.py.
@@ -503,6 +511,7 @@ POST_MATRIX = {
     "accounts:password_reset_confirm": {p: PAGE for p in P},
     # Anyone chooses bokmål or nynorsk; a signed-in user's choice is stored on the user.
     "core:language": {p: REDIRECT if p == "anonymous" else WRITE for p in P},
+    "core:message_settings": allowed(SIGNED_IN),
     "registry:unit_create": allowed(MATRIX["registry:unit_create"]),
     "registry:unit_edit": allowed(HARSTAD_UNIT_EDIT),
     "registry:owner_create": allowed(MATRIX["registry:owner_create"]),
@@ -614,6 +623,7 @@ READ_ONLY = {
         "home",
         "health",
         "when_preview",
+        "outbox",
         "units",
         "unit",
         "owners",
@@ -745,6 +755,7 @@ def _fill(name, data, persona):
         "reports:expense": {"amount": "13 000"},
         "needs:question_new": {"text": "Nytt spørsmål", "kind": "text"},
         "core:language": {"language": "nn", "next": "/"},
+        "core:message_settings": {"needs.submit": "weekly", "allocation.score": "weekly"},
         "accounts:password_reset": {"email": "ukjent@example.no"},
         "plans:plan_import": {
             "paste": "\tHVA\tHVORDAN\tMÅLGRUPPE\tNÅR\tANSVAR\n"

@@ -7,13 +7,14 @@ change gets 403 (`PermissionDenied`).
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
-from .models import Role
+from .models import Role, RoleAssignment
 
 
 @dataclass
@@ -101,3 +102,15 @@ def require(allowed: bool, message: str) -> None:
     """Refuse a reader who may see the page but not do this (403)."""
     if not allowed:
         raise PermissionDenied(message)
+
+
+def holders(role: str, field: str, users: Collection[int] | None = None) -> list[tuple[int, int]]:
+    """(user id, id of what the role is for) for every active person holding the role, or
+    only the people with these ids: the coordinators of partnerships ("partnership"), the
+    forum members of counties ("county") and so on. One query, however many people."""
+    assignments = RoleAssignment.objects.filter(
+        role=role, user__is_active=True, **{f"{field}__isnull": False}
+    )
+    if users is not None:
+        assignments = assignments.filter(user_id__in=list(users))
+    return list(assignments.values_list("user_id", f"{field}_id").distinct())

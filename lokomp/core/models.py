@@ -160,3 +160,87 @@ SENTENCES = {
     "partnerships.coordinator.deleted": gettext_lazy("%(object)s ble fjernet"),
     "calendar.link.renewed": gettext_lazy("Ny kalenderlenke for %(object)s"),
 }
+
+
+class MessageStatus(models.TextChoices):
+    QUEUED = "queued", _("I kø")
+    SENDING = "sending", _("Sendes")
+    SENT = "sent", _("Sendt")
+    FAILED = "failed", _("Feilet, prøves igjen")
+
+
+class Message(models.Model):
+    """An e-mail Lokomp sends: recorded once per kind, object, recipient and occasion (the
+    database's uniqueness rule), so a run that comes twice, two workers or a second server
+    never make it twice; and sent by claiming the row first (core/outbox.py), so it goes
+    out once."""
+
+    kind = models.CharField(max_length=64)
+    key = models.CharField(max_length=100)
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="messages"
+    )
+    occasion = models.CharField(max_length=40)
+    subject = models.CharField(max_length=200)
+    body = models.TextField()
+    status = models.CharField(
+        max_length=10, choices=MessageStatus.choices, default=MessageStatus.QUEUED
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField()
+    last_error = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "key", "recipient", "occasion"], name="message_once"
+            )
+        ]
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("melding")
+        verbose_name_plural = _("meldinger")
+
+    def __str__(self) -> str:
+        return self.subject
+
+
+class MessageChoice(models.TextChoices):
+    AT_ONCE = "at_once", _("Med en gang")
+    WEEKLY = "weekly", _("Samlet én gang i uka")
+    NEVER = "never", _("Ikke på e-post")
+
+
+class MessagePreference(models.Model):
+    """How a person wants to hear of one kind of duty; without a row, at once."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=64)
+    how = models.CharField(max_length=10, choices=MessageChoice.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="one_preference_per_kind")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.how}"
+
+
+class ScheduledRun(models.Model):
+    """A scheduled job that has run for a period ("duties" on 2026-11-23): claimed by
+    inserting the row, so however many workers run the schedule, it runs once."""
+
+    name = models.CharField(max_length=40)
+    period = models.CharField(max_length=20)
+    started_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["name", "period"], name="scheduled_run_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.period}"

@@ -1,100 +1,47 @@
-"""The start page's content for a signed-in user: what each role has to act on."""
+"""The start page is drawn from what the stages register: each stage adds the sections it
+has to show a person (`register_section`) and the duties it asks of them (core/duties.py),
+when Django starts. `core` draws the page and imports no stage."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-from django.db.models import Count, Q
-
-from lokomp.accounts.scoping import UserScope
-from lokomp.allocation.models import submission_deadline
-from lokomp.needs.models import NeedsReport, ReportStatus
-from lokomp.needs.selectors import county_reports
-from lokomp.plans.calendar import CalendarItem, plan_items, relevant_to_unit
-from lokomp.plans.models import ActionPlan
-from lokomp.registry.models import County, Unit
-
-from .when import Precision, school_year_of
-
-# At most this many of the week's activities on the start page; the calendar has the rest.
-WEEK_ITEMS = 20
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
 
 
-@dataclass
-class ReportTask:
-    report: NeedsReport
-    deadline: date
-    overdue: bool
+@dataclass(frozen=True)
+class Section:
+    """A part of the start page. `context(request, today)` gives what the template needs,
+    or None where the section has nothing for this person. `public` sections are shown to
+    visitors who are not signed in (and only to them)."""
+
+    code: str
+    template: str
+    context: Callable[[HttpRequest, date], dict | None]
+    order: int = 100
+    public: bool = False
 
 
-@dataclass
-class CountyTask:
-    county: County
-    year: int
-    submitted: int
-    total: int
-    deadline: date
+_SECTIONS: dict[str, Section] = {}
 
 
-def report_tasks(scope: UserScope, today: date) -> list[ReportTask]:
-    """The coordinator's needs reports of the latest year, with status and deadline."""
-    if not scope.coordinator_partnerships:
-        return []
-    reports = list(
-        NeedsReport.objects.filter(partnership__in=scope.coordinator_partnerships)
-        .select_related("partnership", "template", "scheme")
-        .order_by("partnership__name", "-template__year")
-    )
-    latest: dict[int, int] = {}
-    for report in reports:
-        latest.setdefault(report.partnership_id, report.template.year)
-    tasks = []
-    for report in reports:
-        if report.template.year != latest[report.partnership_id]:
+def register_section(section: Section) -> None:
+    if section.code in _SECTIONS and _SECTIONS[section.code] != section:
+        raise ValueError(f"start section {section.code!r} is registered twice")
+    _SECTIONS[section.code] = section
+
+
+def rendered_sections(request: HttpRequest, today: date, *, public: bool) -> list[SafeString]:
+    """The sections for this visitor, in order, each drawn by its own template."""
+    shown = []
+    for section in sorted(_SECTIONS.values(), key=lambda s: (s.order, s.code)):
+        if section.public != public:
             continue
-        deadline = submission_deadline(report.partnership.county_id, report.template.year)
-        late = report.status != ReportStatus.SUBMITTED and deadline < today
-        tasks.append(ReportTask(report, deadline, late))
-    return tasks
-
-
-def county_tasks(scope: UserScope, counties: list[tuple[County, int | None]]) -> list[CountyTask]:
-    """For Statsforvalteren: how many of the year's reports are in, against the deadline.
-    `counties` are the counties the user reads with their latest year (the page has them)."""
-    tasks = []
-    for county, year in counties:
-        if county.pk not in scope.admin_counties or year is None:
-            continue
-        counts = county_reports(county, year).aggregate(
-            total=Count("pk"), submitted=Count("pk", filter=Q(status=ReportStatus.SUBMITTED))
-        )
-        tasks.append(
-            CountyTask(
-                county,
-                year,
-                counts["submitted"],
-                counts["total"],
-                submission_deadline(county.pk, year),
-            )
-        )
-    return tasks
-
-
-def this_week(partnerships, units: list[Unit], today: date) -> list[CalendarItem]:
-    """Activities of the week (Monday to Sunday) in the current plans of the partnerships
-    the user sees; for someone who belongs to units, those that concern the units."""
-    monday = today - timedelta(days=today.weekday())
-    sunday = monday + timedelta(days=6)
-    plans = list(
-        ActionPlan.objects.filter(
-            partnership__in=partnerships, school_year=school_year_of(today)
-        ).values_list("pk", flat=True)
-    )
-    if not plans:
-        return []
-    items = plan_items(plans, first=monday, last=sunday, for_feed=bool(units))
-    items = [i for i in items if i.is_day_item or i.when.precision == Precision.WEEK]
-    if units:
-        items = [i for i in items if any(relevant_to_unit(i, unit) for unit in units)]
-    return items[:WEEK_ITEMS]
+        context = section.context(request, today)
+        if context is not None:
+            shown.append(render_to_string(section.template, context, request=request))
+    return shown

@@ -1,5 +1,4 @@
 import sys
-from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -12,17 +11,9 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
-from lokomp.accounts.scoping import user_scope
-from lokomp.core.validators import is_number, parse_id
-from lokomp.needs.selectors import latest_year
-from lokomp.partnerships.access import visible_partnerships
-from lokomp.plans.models import ActionPlan
-from lokomp.plans.planning_days import mentions_planning_days, region_days
-from lokomp.plans.queries import partnership_municipalities
-from lokomp.registry.access import visible_units
-from lokomp.registry.models import County
+from lokomp.core.validators import is_number
 
-from . import start
+from . import duties, start
 from .middleware import remember_language
 from .when import WhenParseError, parse_when
 from .when import warnings as when_warnings
@@ -35,39 +26,19 @@ def health(request):
 
 
 def home(request):
-    if not request.user.is_authenticated:
-        public_plans = (
-            ActionPlan.objects.filter(published=True)
-            .select_related("partnership")
-            .order_by("partnership__name", "-school_year")
-        )
-        return render(request, "core/welcome.html", {"public_plans": public_plans})
-    scope = user_scope(request.user)
-    partnerships = visible_partnerships(request.user).select_related("county").order_by("name")
-    plans_by_partnership: dict[int, list[ActionPlan]] = {}
-    for plan in ActionPlan.objects.filter(partnership__in=partnerships).order_by("-school_year"):
-        plans_by_partnership.setdefault(plan.partnership_id, []).append(plan)
-    rows = [(p, plans_by_partnership.get(p.pk, [])) for p in partnerships[:50]]
-    my_units = list(
-        visible_units(request.user).filter(pk__in=scope.units).select_related("municipality")
-    )
-    counties = [
-        (county, latest_year(county))
-        for county in County.objects.filter(pk__in=scope.county_readers)
-    ]
+    """The start page: the person's own work first («Å gjøre», from the duties every stage
+    registers), then what each stage has to show them; a visitor who is not signed in sees
+    the public sections."""
     today = timezone.localdate()
+    if not request.user.is_authenticated:
+        sections = start.rendered_sections(request, today, public=True)
+        return render(request, "core/welcome.html", {"sections": sections})
     return render(
         request,
         "core/home.html",
         {
-            "rows": rows,
-            "my_units": my_units,
-            "scope": scope,
-            "counties": counties,
-            "report_tasks": start.report_tasks(scope, today),
-            "county_tasks": start.county_tasks(scope, counties),
-            "week": start.this_week(partnerships, my_units, today),
-            "monday": today - timedelta(days=today.weekday()),
+            "todo": [(d, d.overdue(today)) for d in duties.duties_of(request.user.pk, today)],
+            "sections": start.rendered_sections(request, today, public=False),
         },
     )
 
@@ -75,24 +46,18 @@ def home(request):
 @login_required
 @require_GET
 def when_preview(request):
-    """The "tolket som …" line under a NÅR field (htmx fragment)."""
+    """The "tolket som …" line under a NÅR field (htmx fragment). A plan's own fields ask
+    `plans:when_preview`, which also knows the region's planning days."""
+    text, school_year = preview_input(request)
+    return render(request, "core/when_preview.html", when_preview_context(text, school_year))
+
+
+def preview_input(request) -> tuple[str, int | None]:
+    """The text and school year a preview asks about, bounded: a year the scheme can be
+    about, or none ("0", "10000" or 5 000 digits are ignored)."""
     text = request.GET.get("when_text", "")[:1000]
     raw_year = request.GET.get("school_year", "")
-    # A year the scheme can be about, or none: "0", "10000" or 5 000 digits are ignored.
-    school_year = int(raw_year) if is_number(raw_year) and len(raw_year) == 4 else None
-    days: list = []
-    plan_id = parse_id(request.GET.get("plan", ""))
-    if plan_id and school_year and mentions_planning_days(text):
-        plan = (
-            ActionPlan.objects.filter(
-                pk=plan_id, partnership__in=visible_partnerships(request.user)
-            )
-            .select_related("partnership")
-            .first()
-        )
-        if plan is not None:
-            days = region_days(partnership_municipalities(plan.partnership), plan.school_year)
-    return render(request, "core/when_preview.html", when_preview_context(text, school_year, days))
+    return text, int(raw_year) if is_number(raw_year) and len(raw_year) == 4 else None
 
 
 def when_preview_context(text: str, school_year: int | None, planning_days=()) -> dict:

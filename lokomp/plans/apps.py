@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class PlansConfig(AppConfig):
     name = "lokomp.plans"
     label = "plans"
+
+    def ready(self):
+        from . import start
+
+        start.register()

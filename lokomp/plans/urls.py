@@ -1,10 +1,11 @@
 from django.urls import path
 
-from .views import calendar, exports, importing, plan, planning, public
+from .views import calendar, exports, importing, plan, planning, preview, public
 
 app_name = "plans"
 P = "partnerskap/<slug:slug>/plan/<schoolyear:year>/"
 urlpatterns = [
+    path("naar/tolk/plan/", preview.when_preview, name="when_preview"),
     path(P, plan.plan_table, name="plan"),
     path(P + "endre/", plan.plan_edit, name="plan_edit"),
     path(P + "kalender/", calendar.plan_calendar, name="calendar"),

@@ -110,7 +110,7 @@ def test_the_measure_form_places_planning_days_as_it_saves(as_user):
     _post(client, "Evenes", "14.08.2025, 15.08.2025")
     url = reverse("plans:measure_create", args=PLAN)
     preview = client.get(
-        reverse("core:when_preview"),
+        reverse("plans:when_preview"),
         {
             "when_text": "planleggingsdagene august",
             "school_year": "2025",
