@@ -1,5 +1,5 @@
-"""What participation asks of people: the unit leader sees to it that new employees finish
-their introduction by its date. Registered with the start page and the reminders."""
+"""What participation asks of people: the unit leader sees to it that each new employee
+finishes their introduction by its date. Registered with the start page and the reminders."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from datetime import date
 from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
 
 from lokomp.accounts.models import Role
 from lokomp.accounts.scoping import holders
@@ -23,42 +22,39 @@ ONBOARDING = "participation.onboarding"
 
 
 def onboarding_due(today: date, users: Collection[int] | None) -> list[Duty]:
-    """Per unit: its new employees who are overdue or due within two weeks, for the unit's
-    leaders, due on the earliest of their dates."""
+    """Each new employee who is overdue with an introduction programme, or due within two
+    weeks, for the leaders of the employee's unit, by the programme's date for them."""
     leaders = holders(Role.UNIT_LEADER, "unit", users)
     if not leaders:
         return []
     units = list(
         Unit.objects.filter(pk__in={unit for _user, unit in leaders}).select_related("municipality")
     )
-    by_unit = {r.unit.pk: r for r in reminders_for(units, today)}
     people = defaultdict(list)
     for user, unit in leaders:
         people[unit].append(user)
     duties = []
-    for unit_id, reminder in by_unit.items():
-        count = len({row.employee.pk for _programme, row, _status in reminder.rows})
-        title = format_lazy(
-            ngettext_lazy(
-                "{count} nyansatt i {unit} skal fullføre introduksjonen",
-                "{count} nyansatte i {unit} skal fullføre introduksjonen",
-                count,
-            ),
-            count=count,
-            unit=reminder.unit,
-        )
-        due = min(row.due for _programme, row, _status in reminder.rows)
-        duties.extend(
-            Duty(
-                kind=ONBOARDING,
-                user_id=user,
-                key=f"registry.unit:{unit_id}",
-                title=title,
-                url=reverse("participation:unit_onboarding", args=[unit_id]),
-                due=due,
+    for reminder in reminders_for(units, today):
+        for programme, row, _status in reminder.rows:
+            title = format_lazy(
+                _("{name} ({unit}) skal fullføre «{programme}»: {done} av {steps} steg"),
+                name=row.employee.name,
+                unit=reminder.unit,
+                programme=programme.title,
+                done=len(row.done),
+                steps=len(row.steps),
             )
-            for user in people[unit_id]
-        )
+            duties.extend(
+                Duty(
+                    kind=ONBOARDING,
+                    user_id=user,
+                    key=f"participation.onboarding:{programme.pk}:{row.employee.pk}",
+                    title=title,
+                    url=reverse("participation:unit_onboarding", args=[reminder.unit.pk]),
+                    due=row.due,
+                )
+                for user in people[reminder.unit.pk]
+            )
     return duties
 
 

@@ -135,17 +135,25 @@ def test_a_coordinator_sees_a_progress_report_due_until_it_is_sent(sor_troms):
     assert "fremdriftsrapporten 01.01.2026" not in _todo("koordinator")
 
 
-def test_a_unit_leader_sees_new_employees_due_their_introduction():
+def test_a_unit_leader_sees_each_new_employee_due_their_introduction(unit_leader_units):
     from lokomp.participation.onboarding import reminders_for
 
-    leader = User.objects.get(username="rektor")
-    units = list(Unit.objects.filter(pk__in=user_scope(leader).leader_units))
-    due = reminders_for(units, date(2026, 11, 23))
+    due = reminders_for(unit_leader_units, date(2026, 11, 23))
+    assert due, "the demo has new employees due at the suite's moment"
     todo = _todo("rektor")
     for reminder in due:
-        assert f"i {reminder.unit} skal fullføre introduksjonen" in todo
+        for programme, row, _status in reminder.rows:
+            assert (
+                f"{row.employee.name} ({reminder.unit}) skal fullføre «{programme.title}»" in todo
+            )
         assert reverse("participation:unit_onboarding", args=[reminder.unit.pk]) in todo
-    assert due, "the demo has new employees due at the suite's moment"
+    assert "skal fullføre" not in _todo("koordinator")
+
+
+@pytest.fixture
+def unit_leader_units(db):
+    leader = User.objects.get(username="rektor")
+    return list(Unit.objects.filter(pk__in=user_scope(leader).leader_units))
 
 
 def test_a_person_with_nothing_due_is_told_so():

@@ -1,15 +1,14 @@
 """Onboarding programmes: enrolment by start date, due/overdue/done, ticks saved cell by
 cell, and the weekly reminder sent through a real SMTP server."""
 
-import io
 from datetime import date
 from email.header import decode_header, make_header
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.urls import reverse
 
+from lokomp.core.outbox import remind, send_due
 from lokomp.participation.models import Employee, OnboardingProgramme, OnboardingStep, StepDone
 
 from ..forms import form_data
@@ -113,25 +112,36 @@ def test_two_leaders_ticking_at_once_keep_each_others_ticks(as_user, unit, packa
     assert done == {_second.pk, third.pk, fourth.pk}
 
 
-def test_the_weekly_reminder_reaches_the_leader_in_their_written_language(smtp_server):
-    call_command("send_onboarding_reminders", stdout=io.StringIO())
-    [message] = smtp_server.messages
+def _reminded(smtp_server, today=date(2026, 11, 23)) -> list:
+    remind(today)
+    send_due()
+    return [m for m in smtp_server.messages if "skal fullføre «" in _subject(m)]
+
+
+def test_the_reminder_reaches_the_leader_once_in_their_written_language(smtp_server):
+    [message] = _reminded(smtp_server)
     assert message["To"] == "rektor@lokomp.example"
-    assert _subject(message) == "Nyansatte som skal fullføre introduksjonen"
+    assert _subject(message) == (
+        "Fristen er ute: Nora Aas (Kanebogen skole) skal fullføre «Grunnpakke for nyansatte»: "
+        "2 av 4 steg"
+    )
     body = message.get_payload(decode=True).decode()
-    assert "Kanebogen skole" in body
-    assert "Nora Aas, Grunnpakke for nyansatte: forsinket (frist 10.11.2026), 2 av 4 steg" in body
+    assert "Dette skulle vært gjort innen 10. november 2026:" in body
     assert "/registeret/enheter/" in body and "/introduksjon/" in body
-    # In nynorsk for a leader who writes nynorsk; nobody is told twice a week.
-    get_user_model().objects.filter(username="rektor").update(language="nn")
+    # The same duty is not mailed again, however often the reminders run.
     smtp_server.messages.clear()
-    call_command("send_onboarding_reminders", stdout=io.StringIO())
-    [message] = smtp_server.messages
-    assert _subject(message) == "Nytilsette som skal fullføre introduksjonen"
+    assert _reminded(smtp_server) == []
+    assert _reminded(smtp_server, date(2026, 11, 30)) == []
+
+
+def test_the_reminder_is_in_nynorsk_for_a_leader_who_writes_nynorsk(smtp_server):
+    get_user_model().objects.filter(username="rektor").update(language="nn")
+    [message] = _reminded(smtp_server)
+    assert _subject(message).startswith("Fristen er ute: Nora Aas (Kanebogen skole) skal fullføre")
+    assert "Helsing Lokomp" in message.get_payload(decode=True).decode()
 
 
 def test_no_reminder_when_nobody_is_due(smtp_server):
     StepDone.objects.all().delete()
     Employee.objects.filter(name="Nora Aas").update(end_date=date(2026, 11, 1))
-    call_command("send_onboarding_reminders", stdout=io.StringIO())
-    assert smtp_server.messages == []
+    assert _reminded(smtp_server) == []
