@@ -192,6 +192,7 @@ def _read_args():
         "needs:docx": [submitted.pk, "1"],
         "allocation:round": ["55", 2026],
         "allocation:round_settings": ["55", 2026],
+        "allocation:round_next": ["55", 2026],
         "allocation:forum": ["55", 2023],
         "allocation:score": ["55", 2023, submitted.pk],
         "allocation:conflict": ["55", 2023, submitted.pk],
@@ -382,6 +383,7 @@ MATRIX = {
     "needs:docx": READ_REPORT_A,
     "allocation:round": COUNTY_55,
     "allocation:round_settings": COUNTY_55_ADMIN,
+    "allocation:round_next": POST_ONLY,
     "allocation:forum": COUNTY_55,
     "allocation:score": COUNTY_55,
     "allocation:conflict": POST_ONLY,
@@ -542,6 +544,7 @@ POST_MATRIX = {
     "needs:reopen": allowed(ADMIN_REPORT_A),
     "needs:allow_late": allowed(ADMIN_REPORT_A),
     "allocation:round_settings": allowed(COUNTY_55_ADMIN),
+    "allocation:round_next": allowed(COUNTY_55_ADMIN),
     # Forum members score and declare themselves conflicted; Statsforvalteren reads the
     # scores but does not score.
     "allocation:score": allowed(FORUM_55),

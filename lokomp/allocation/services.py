@@ -2,12 +2,96 @@
 
 from __future__ import annotations
 
-from django.db import transaction
+from datetime import date
 
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
+
+from lokomp.accounts.models import Role, RoleAssignment, User
 from lokomp.core.audit import log_action, save_with_audit
+from lokomp.core.outbox import notify
+from lokomp.needs.models import ReportTemplate
+from lokomp.needs.standard_forms import template_copy
 
 from .forms import RoundForm
-from .models import Conflict, ForumTie, Frame, Round
+from .models import Conflict, ForumTie, Frame, Round, round_for
+
+ROUND_OPENED = "allocation.round.opened"
+
+
+def _a_year_on(day: date) -> date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + 1, day=28)
+
+
+@transaction.atomic
+def round_start_next(*, county, year: int, user) -> tuple[Round, bool]:
+    """Next year's round from this year's: the deadlines a year on, the invitation text kept,
+    this year's needs-report form copied where next year has none, and the invitation
+    recorded for every coordinator of the county's partnerships. Starting it twice starts
+    it once (returns the round and whether it was made now)."""
+    this = round_for(county, year)
+    following, made = Round.objects.select_for_update().get_or_create(
+        county=county,
+        year=year + 1,
+        defaults={
+            "submission_deadline": _a_year_on(this.submission_deadline),
+            "recommendation_deadline": _a_year_on(this.recommendation_deadline),
+            "decision_deadline": _a_year_on(this.decision_deadline),
+            "invitation": this.invitation,
+        },
+    )
+    if not made:
+        return following, False
+    log_action(
+        "allocation.round.started",
+        user=user,
+        obj=following,
+        changes={"year": [None, following.year]},
+        county=county,
+    )
+    form = ReportTemplate.objects.filter(county=county, year=year).first()
+    if form and not ReportTemplate.objects.filter(county=county, year=year + 1).exists():
+        template_copy(template=form, year=year + 1)
+    _invite(following)
+    return following, True
+
+
+def _invite(the_round: Round) -> int:
+    """The round's invitation to each coordinator of the county's partnerships, with a link
+    to their partnership's needs reports (once, however many partnerships they coordinate)."""
+    first: dict[int, str] = {}
+    for user_id, slug in (
+        RoleAssignment.objects.filter(role=Role.COORDINATOR, partnership__county=the_round.county)
+        .order_by("partnership__name")
+        .values_list("user_id", "partnership__slug")
+    ):
+        first.setdefault(user_id, slug)
+    site = settings.SITE_URL.rstrip("/")
+    return sum(
+        notify(
+            kind=ROUND_OPENED,
+            key=f"allocation.round:{the_round.pk}",
+            occasion="invitation",
+            users=[coordinator],
+            subject=format_lazy(
+                gettext_lazy("Behovsmeldingen for {year} kan skrives: frist {deadline}"),
+                year=the_round.year,
+                deadline=f"{the_round.submission_deadline:%d.%m.%Y}",
+            ),
+            template="allocation/mail/round_opened.txt",
+            context={
+                "round": the_round,
+                "url": site + reverse("needs:list", args=[first[coordinator.pk]]),
+            },
+        )
+        for coordinator in User.objects.filter(pk__in=first).order_by("pk")
+    )
 
 
 @transaction.atomic

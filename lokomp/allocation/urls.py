@@ -8,6 +8,7 @@ R = F + "runde/<year:year>/"
 urlpatterns = [
     path(R, rounds.round_page, name="round"),
     path(R + "innstillinger/", rounds.round_settings, name="round_settings"),
+    path(R + "neste/", rounds.round_next, name="round_next"),
     path(R + "forum/", forum.forum_page, name="forum"),
     path(R + "vurdering/<id:pk>/", forum.score_page, name="score"),
     path(R + "vurdering/<id:pk>/inhabil/", forum.conflict_declare_view, name="conflict"),

@@ -125,6 +125,37 @@ def remind(today: date) -> int:
     return record(messages)
 
 
+def notify(
+    *, kind: str, key: str, occasion: str, users, subject, template: str, context: dict
+) -> int:
+    """Record one message to each of `users` about something that happened (a round opened,
+    a report sent in): each rendered in the recipient's language, with `subject` a lazily
+    translated text, and each recorded once (a second call records nothing). People who have
+    left or have no address are skipped. Returns how many were recorded."""
+    now = timezone.now()
+    messages = []
+    for user in users:
+        if not user.is_active or not user.email:
+            continue
+        with translation.override(_language(user)):
+            body = render_to_string(
+                template,
+                {**context, "user": user, "settings_url": _url(reverse("core:message_settings"))},
+            )
+            messages.append(
+                Message(
+                    kind=kind,
+                    key=key,
+                    recipient=user,
+                    occasion=occasion,
+                    subject=str(subject)[:200],
+                    body=body,
+                    next_attempt_at=now,
+                )
+            )
+    return record(messages)
+
+
 def record(messages: list[Message]) -> int:
     """Store messages to be sent; one that is already recorded is not stored again."""
     if not messages:

@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from lokomp.needs.access import get_county_for_admin, get_county_for_reader, is_county_admin
 from lokomp.needs.models import ReportStatus, ReportTemplate
@@ -20,7 +21,7 @@ from .. import selectors as s
 from ..decisions import commitments
 from ..forms import RoundForm
 from ..models import Round, frames_of, round_for
-from ..services import round_save
+from ..services import round_save, round_start_next
 
 
 @login_required
@@ -75,8 +76,24 @@ def round_page(request, number: str, year: int):
             "forms": forms,
             "form_in_use": next((f for f in forms if f.year == year), None),
             "is_admin": is_county_admin(request.user, county),
+            "next_round": Round.objects.filter(county=county, year=year + 1).exists(),
         },
     )
+
+
+@login_required
+@require_POST
+def round_next(request, number: str, year: int):
+    """Statsforvalteren starts next year's round from this one (the invitation goes out)."""
+    county = get_county_for_admin(request, number)
+    following, made = round_start_next(county=county, year=year, user=request.user)
+    if made:
+        messages.success(
+            request,
+            _("Runden for %(year)s er startet, og koordinatorene får invitasjonen på e-post.")
+            % {"year": following.year},
+        )
+    return redirect("allocation:round", number=number, year=following.year)
 
 
 @login_required
