@@ -7,8 +7,9 @@ from datetime import date
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import format_lazy
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from lokomp.accounts.models import Role, RoleAssignment, User
 from lokomp.core.audit import log_action, save_with_audit
@@ -29,6 +30,20 @@ def _a_year_on(day: date) -> date:
         return day.replace(year=day.year + 1, day=28)
 
 
+class RoundRefused(Exception):
+    """Next year's round cannot be started from this one; the message says why."""
+
+
+def next_round_refused(county, year: int, this: Round, *, today: date) -> str:
+    """Why next year's round cannot be started from this year's, or "" if it can: only from
+    the county's latest round, and only while next year's deadline is still ahead."""
+    if Round.objects.filter(county=county, year__gt=year + 1).exists():
+        return gettext("Runden for et senere år er alt startet.")
+    if _a_year_on(this.submission_deadline) <= today:
+        return gettext("Fristen for neste års behovsmeldinger ville vært passert.")
+    return ""
+
+
 @transaction.atomic
 def round_start_next(*, county, year: int, user) -> tuple[Round, bool]:
     """Next year's round from this year's: the deadlines a year on, the invitation text kept,
@@ -36,6 +51,9 @@ def round_start_next(*, county, year: int, user) -> tuple[Round, bool]:
     recorded for every coordinator of the county's partnerships. Starting it twice starts
     it once (returns the round and whether it was made now)."""
     this = round_for(county, year)
+    refused = next_round_refused(county, year, this, today=timezone.localdate())
+    if refused:
+        raise RoundRefused(refused)
     following, made = Round.objects.select_for_update().get_or_create(
         county=county,
         year=year + 1,
@@ -73,24 +91,26 @@ def _invite(the_round: Round) -> int:
     ):
         first.setdefault(user_id, slug)
     site = settings.SITE_URL.rstrip("/")
-    return sum(
-        notify(
-            kind=ROUND_OPENED,
-            key=f"allocation.round:{the_round.pk}",
-            occasion="invitation",
-            users=[coordinator],
-            subject=format_lazy(
-                gettext_lazy("Behovsmeldingen for {year} kan skrives: frist {deadline}"),
-                year=the_round.year,
-                deadline=f"{the_round.submission_deadline:%d.%m.%Y}",
-            ),
-            template="allocation/mail/round_opened.txt",
-            context={
-                "round": the_round,
-                "url": site + reverse("needs:list", args=[first[coordinator.pk]]),
-            },
-        )
-        for coordinator in User.objects.filter(pk__in=first).order_by("pk")
+    return notify(
+        kind=ROUND_OPENED,
+        key=f"allocation.round:{the_round.pk}",
+        occasion="invitation",
+        recipients=[
+            (
+                coordinator,
+                {
+                    "round": the_round,
+                    "url": site + reverse("needs:list", args=[first[coordinator.pk]]),
+                },
+            )
+            for coordinator in User.objects.filter(pk__in=first).order_by("pk")
+        ],
+        subject=format_lazy(
+            gettext_lazy("Behovsmeldingen for {year} kan skrives: frist {deadline}"),
+            year=the_round.year,
+            deadline=f"{the_round.submission_deadline:%d.%m.%Y}",
+        ),
+        template="allocation/mail/round_opened.txt",
     )
 
 

@@ -62,6 +62,8 @@ class DutyKind:
 
 
 _KINDS: dict[str, DutyKind] = {}
+# An overdue duty is mailed about once, if it fell due within this many days.
+OVERDUE_DAYS = 30
 
 
 def register(kind: DutyKind) -> None:
@@ -96,15 +98,17 @@ def duties_of(user_id: int, today: date) -> list[Duty]:
 def occasion(duty: Duty, today: date) -> str | None:
     """Which reminder of the duty is due on `today`, if any: "ny" for a duty without a date
     (once), "frist-N" from N days before the due date (the nearest N that has come), and
-    "forfalt" once the date has passed. Each occasion is sent at most once (the message's
-    uniqueness rule), so a run that comes late or twice sends what is due, once."""
+    "forfalt" once the date has passed (within OVERDUE_DAYS of it). Each occasion is sent at
+    most once (the message's uniqueness rule), so a run that comes late or twice sends what
+    is due, once."""
     left = duty.days_left(today)
     if left is None:
         return "ny"
     if left < 0:
-        return "forfalt"
-    reminders = sorted(kind(duty.kind).reminders)
-    for days in reminders:
+        # Long overdue is on the start page, not mailed anew (the day Lokomp starts
+        # reminding, nobody gets a year of old deadlines).
+        return f"forfalt:{duty.due}" if -left <= OVERDUE_DAYS else None
+    for days in sorted(kind(duty.kind).reminders):
         if left <= days:
-            return f"frist-{days}"
+            return f"frist-{days}:{duty.due}"  # a moved deadline is reminded of again
     return None

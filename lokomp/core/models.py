@@ -198,7 +198,10 @@ class Message(models.Model):
                 fields=["kind", "key", "recipient", "occasion"], name="message_once"
             )
         ]
-        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"]),
+            models.Index(fields=["created_at"]),
+        ]
         ordering = ["-created_at", "-pk"]
         verbose_name = _("melding")
         verbose_name_plural = _("meldinger")

@@ -120,21 +120,21 @@ def remind(today: date) -> int:
             weekly[user.pk].append(duty)
         elif how == MessageChoice.AT_ONCE and (when := occasion(duty, today)) is not None:
             messages.append(_duty_message(user, duty, when, today, now))
-    if today.weekday() == 0:  # the digest goes out on Mondays
-        messages.extend(_digest_message(people[u], d, today, now) for u, d in weekly.items())
+    # The week's digest goes out with the week's first run (Monday's, unless the worker was
+    # down); its key holds the week, so once.
+    messages.extend(_digest_message(people[u], d, today, now) for u, d in weekly.items())
     return record(messages)
 
 
-def notify(
-    *, kind: str, key: str, occasion: str, users, subject, template: str, context: dict
-) -> int:
-    """Record one message to each of `users` about something that happened (a round opened,
-    a report sent in): each rendered in the recipient's language, with `subject` a lazily
-    translated text, and each recorded once (a second call records nothing). People who have
-    left or have no address are skipped. Returns how many were recorded."""
+def notify(*, kind: str, key: str, occasion: str, recipients, subject, template: str) -> int:
+    """Record one message to each recipient about something that happened (a round opened,
+    a report sent in): `recipients` are (user, context) pairs, each rendered in the user's
+    language, with `subject` a lazily translated text, and each recorded once (a second call
+    records nothing). People who have left or have no address are skipped. Returns how many
+    were recorded."""
     now = timezone.now()
     messages = []
-    for user in users:
+    for user, context in recipients:
         if not user.is_active or not user.email:
             continue
         with translation.override(_language(user)):
@@ -160,18 +160,35 @@ def record(messages: list[Message]) -> int:
     """Store messages to be sent; one that is already recorded is not stored again."""
     if not messages:
         return 0
-    before = Message.objects.count()
+    started = timezone.now()
     with transaction.atomic():
         Message.objects.bulk_create(messages, ignore_conflicts=True, batch_size=500)
-    return Message.objects.count() - before
+    return Message.objects.filter(created_at__gte=started).count()
+
+
+# A send that has not finished in this time was cut off (the worker stopped mid-send).
+SENDING_MINUTES = 15
 
 
 def _claim(message_id: int, now: datetime) -> bool:
     due = Q(status=MessageStatus.QUEUED) | Q(status=MessageStatus.FAILED)
     return bool(
         Message.objects.filter(due, pk=message_id, next_attempt_at__lte=now).update(
-            status=MessageStatus.SENDING, attempts=F("attempts") + 1
+            status=MessageStatus.SENDING,
+            attempts=F("attempts") + 1,
+            next_attempt_at=now + timedelta(minutes=SENDING_MINUTES),
         )
+    )
+
+
+def _cut_off(now: datetime) -> int:
+    """A message left in sending by a worker that stopped may or may not have gone out: it
+    is not sent again by itself (that could send it twice), but shown as failed, with the
+    reason, for the service's administrator to look into."""
+    return Message.objects.filter(status=MessageStatus.SENDING, next_attempt_at__lte=now).update(
+        status=MessageStatus.FAILED,
+        attempts=len(BACKOFF_MINUTES) + 1,
+        last_error="Avbrutt under sending: kan ha gått ut. Sjekk med mottakeren.",
     )
 
 
@@ -196,8 +213,10 @@ def send_one(message_id: int) -> bool:
 
 
 def send_due(limit: int = 1000) -> int:
-    """Send what is due now, oldest first; returns how many went."""
+    """Send what is due now, oldest first; returns how many went. A failed connection to
+    the mail server ends the batch (the rest wait for the next turn)."""
     now = timezone.now()
+    _cut_off(now)
     due = (
         Message.objects.filter(
             Q(status=MessageStatus.QUEUED)
@@ -207,4 +226,10 @@ def send_due(limit: int = 1000) -> int:
         .order_by("next_attempt_at", "pk")
         .values_list("pk", flat=True)[:limit]
     )
-    return sum(send_one(pk) for pk in list(due))
+    sent = 0
+    for pk in list(due):
+        if send_one(pk):
+            sent += 1
+        elif Message.objects.filter(pk=pk, status=MessageStatus.FAILED).exists():
+            break  # the mail server is not answering: try the rest later
+    return sent

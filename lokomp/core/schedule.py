@@ -29,7 +29,11 @@ def run_schedule(now: datetime | None = None) -> dict[str, int]:
     then every message that is due to be sent."""
     local = timezone.localtime(now or timezone.now())
     done = {"recorded": 0, "sent": 0}
-    if local.hour >= DAILY_HOUR and claim("duties", local.date().isoformat()):
-        done["recorded"] = remind(local.date())
+    if local.hour >= DAILY_HOUR:
+        # The claim and the day's messages in one transaction: a run that fails leaves the
+        # day unclaimed, for the next turn to do.
+        with transaction.atomic():
+            if claim("duties", local.date().isoformat()):
+                done["recorded"] = remind(local.date())
     done["sent"] = send_due()
     return done

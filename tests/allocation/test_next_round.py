@@ -63,3 +63,24 @@ def test_a_forum_member_cannot_start_a_round():
     response = client_for("forum").post(reverse("allocation:round_next", args=["55", 2026]))
     assert response.status_code == 403
     assert not Round.objects.filter(county__number="55", year=2027).exists()
+
+
+@pytest.mark.parametrize(
+    ("later", "reason"),
+    [
+        (True, "Runden for et senere år er alt startet."),
+        (False, "Fristen for neste års behovsmeldinger ville vært passert."),
+    ],
+)
+def test_a_round_long_past_cannot_start_another(later, reason):
+    """From 2023's round, with a later round started or 2024's deadline long past: no
+    button, and a post is refused with the reason, nothing made and nobody invited."""
+    if not later:
+        Round.objects.filter(county__number="55", year__gt=2024).delete()
+    client = client_for("statsforvalter")
+    page = client.get(reverse("allocation:round", args=["55", 2023])).content.decode()
+    assert "Start runden for 2024" not in page
+    response = client.post(reverse("allocation:round_next", args=["55", 2023]), follow=True)
+    assert reason in response.content.decode()
+    assert not Round.objects.filter(county__number="55", year=2024).exists()
+    assert not Message.objects.exists()

@@ -113,6 +113,10 @@ class LiveServer:
 
     def reset(self) -> None:
         """The demo as it was written, and the clock at the suite's moment."""
+        if self.process is None or self.process.poll() is not None:
+            raise RuntimeError(
+                "The browser tests' server has stopped:\n" + self.log.read_text()[-2000:]
+            )
         if SERVER:
             self._postgres(
                 f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)',
@@ -149,10 +153,12 @@ class LiveServer:
 @pytest.fixture(scope="session")
 def e2e_server(tmp_path_factory):
     server = LiveServer(tmp_path_factory.mktemp("e2e"))
-    server.prepare()
-    server.start()
-    yield server
-    server.stop()
+    try:
+        server.prepare()
+        server.start()
+        yield server
+    finally:
+        server.stop()
 
 
 @pytest.fixture(autouse=True)

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -21,7 +22,7 @@ from .. import selectors as s
 from ..decisions import commitments
 from ..forms import RoundForm
 from ..models import Round, frames_of, round_for
-from ..services import round_save, round_start_next
+from ..services import RoundRefused, next_round_refused, round_save, round_start_next
 
 
 @login_required
@@ -77,6 +78,9 @@ def round_page(request, number: str, year: int):
             "form_in_use": next((f for f in forms if f.year == year), None),
             "is_admin": is_county_admin(request.user, county),
             "next_round": Round.objects.filter(county=county, year=year + 1).exists(),
+            "can_start_next": not next_round_refused(
+                county, year, the_round, today=timezone.localdate()
+            ),
         },
     )
 
@@ -86,7 +90,11 @@ def round_page(request, number: str, year: int):
 def round_next(request, number: str, year: int):
     """Statsforvalteren starts next year's round from this one (the invitation goes out)."""
     county = get_county_for_admin(request, number)
-    following, made = round_start_next(county=county, year=year, user=request.user)
+    try:
+        following, made = round_start_next(county=county, year=year, user=request.user)
+    except RoundRefused as refused:
+        messages.error(request, str(refused))
+        return redirect("allocation:round", number=number, year=year)
     if made:
         messages.success(
             request,

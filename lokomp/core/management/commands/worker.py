@@ -2,12 +2,15 @@
 `--interval` seconds. Run one or more beside the app servers: each job and each message is
 claimed in the database, so several workers never do the same thing twice."""
 
+import logging
 import time
 
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
 from lokomp.core.schedule import run_schedule
+
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -20,11 +23,17 @@ class Command(BaseCommand):
     def handle(self, *args, interval, once, **options):
         while True:
             close_old_connections()
-            done = run_schedule()
-            if done["recorded"] or done["sent"]:
-                self.stdout.write(
-                    f"{done['recorded']} påminnelser lagt i kø, {done['sent']} e-poster sendt."
-                )
+            try:
+                done = run_schedule()
+            except Exception:  # noqa: BLE001 — one bad turn must not stop the mail
+                logger.exception("The worker's turn failed; the next turn tries again.")
+                if once:
+                    raise
+            else:
+                if done["recorded"] or done["sent"]:
+                    self.stdout.write(
+                        f"{done['recorded']} påminnelser lagt i kø, {done['sent']} e-poster sendt."
+                    )
             if once:
                 return
             time.sleep(interval)
