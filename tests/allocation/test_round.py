@@ -45,8 +45,9 @@ def test_round_page_shows_reports_sums_and_the_frame(as_user, django_assert_num_
     # reports per scheme and status, sums per scheme, status and year, the county shares of
     # split partnerships, their reports' budget lines, the page's count, its rows, their
     # budget lines, their county shares, municipalities, the county's other years, and what
-    # decisions of earlier rounds have committed for the year
-    with django_assert_num_queries(19):
+    # decisions of earlier rounds have committed for the year, whether next year's round
+    # exists, and whether a later one does (so next year's can be started)
+    with django_assert_num_queries(21):
         page = client.get(ROUND_55).content.decode()
     text = _text(page)
     assert "Region Sør-Troms og Evenes" in text and "Utkast" in text
