@@ -104,13 +104,16 @@ def require(allowed: bool, message: str) -> None:
         raise PermissionDenied(message)
 
 
-def holders(role: str, field: str, users: Collection[int] | None = None) -> list[tuple[int, int]]:
-    """(user id, id of what the role is for) for every active person holding the role, or
-    only the people with these ids: the coordinators of partnerships ("partnership"), the
-    forum members of counties ("county") and so on. One query, however many people."""
+def holders(role: str, field: str, users: Collection[int] | None = None) -> dict[int, list[int]]:
+    """For each object the role is for (a partnership for "partnership", a county for
+    "county" …), the ids of the active people holding the role there: everyone, or only the
+    people with these ids. One query, however many people."""
     assignments = RoleAssignment.objects.filter(
         role=role, user__is_active=True, **{f"{field}__isnull": False}
     )
     if users is not None:
         assignments = assignments.filter(user_id__in=list(users))
-    return list(assignments.values_list("user_id", f"{field}_id").distinct())
+    found: dict[int, list[int]] = {}
+    for user, target in assignments.values_list("user_id", f"{field}_id").distinct():
+        found.setdefault(target, []).append(user)
+    return found

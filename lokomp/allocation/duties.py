@@ -4,7 +4,6 @@ the decision deadline. Registered with the start page and the reminders (core/du
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Collection
 from datetime import date
 
@@ -52,17 +51,12 @@ def reports_to_submit(today: date, users: Collection[int] | None) -> list[Duty]:
         .values("template__year")[:1]
     )
     reports = list(
-        NeedsReport.objects.filter(
-            partnership__in={partnership for _user, partnership in coordinators}
-        )
+        NeedsReport.objects.filter(partnership__in=coordinators)
         .exclude(status=ReportStatus.SUBMITTED)
         .filter(template__year=Subquery(latest))
         .select_related("partnership", "template", "scheme")
     )
     deadlines = _deadlines(reports)
-    by_partnership = defaultdict(list)
-    for report in reports:
-        by_partnership[report.partnership_id].append(report)
     return [
         Duty(
             kind=SUBMIT,
@@ -78,8 +72,8 @@ def reports_to_submit(today: date, users: Collection[int] | None) -> list[Duty]:
             url=reverse("needs:report", args=[report.pk]),
             due=deadlines[(report.partnership.county_id, report.template.year)],
         )
-        for user, partnership in coordinators
-        for report in by_partnership[partnership]
+        for report in reports
+        for user in coordinators[report.partnership_id]
     ]
 
 
@@ -98,10 +92,10 @@ def reports_to_score(today: date, users: Collection[int] | None) -> list[Duty]:
     declared themselves conflicted in, until the recommendation is agreed."""
     members = holders(Role.FORUM_MEMBER, "county", users)
     duties = []
-    for the_round in _open_rounds({county for _user, county in members}, today, agreed=False):
+    for the_round in _open_rounds(set(members), today, agreed=False):
         reports = list(forum_reports(the_round.county, the_round.year).values_list("pk", flat=True))
-        people = [u for u, c in members if c == the_round.county_id]
-        if not reports or not people:
+        people = members[the_round.county_id]
+        if not reports:
             continue
         done = set(
             Score.objects.filter(report__in=reports, member__in=people)
@@ -140,7 +134,7 @@ def decisions_to_make(today: date, users: Collection[int] | None) -> list[Duty]:
     that have no decision yet."""
     admins = holders(Role.COUNTY_ADMIN, "county", users)
     duties = []
-    for the_round in _open_rounds({county for _user, county in admins}, today, agreed=True):
+    for the_round in _open_rounds(set(admins), today, agreed=True):
         left = (
             forum_reports(the_round.county, the_round.year)
             .exclude(Exists(Decision.objects.filter(round=the_round, report=OuterRef("pk"))))
@@ -162,8 +156,7 @@ def decisions_to_make(today: date, users: Collection[int] | None) -> list[Duty]:
                 url=reverse("allocation:decisions", args=[the_round.county.number, the_round.year]),
                 due=the_round.decision_deadline,
             )
-            for user, county in admins
-            if county == the_round.county_id
+            for user in admins[the_round.county_id]
         )
     return duties
 

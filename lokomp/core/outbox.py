@@ -40,52 +40,53 @@ def _language(user) -> str:
     return user.language or settings.LANGUAGE_CODE
 
 
-def _duty_message(user, duty: Duty, when: str, today: date, now: datetime) -> Message:
+def _message(
+    user, *, kind: str, key: str, occasion: str, subject, template: str, context: dict, now
+) -> Message:
+    """One message to `user`, its subject and body in the user's written language:
+    `subject` is called, and `template` rendered, with that language active."""
     with translation.override(_language(user)):
         body = render_to_string(
-            "core/mail/duty.txt",
-            {
-                "user": user,
-                "duty": duty,
-                "url": _url(duty.url),
-                "overdue": duty.overdue(today),
-                "settings_url": _url(reverse("core:message_settings")),
-            },
+            template,
+            {**context, "user": user, "settings_url": _url(reverse("core:message_settings"))},
         )
-        subject = (_("Fristen er ute: %s") if duty.overdue(today) else _("Å gjøre: %s")) % (
-            duty.title,
-        )
+        text = str(subject())
     return Message(
-        kind=duty.kind,
-        key=duty.key,
+        kind=kind,
+        key=key,
         recipient=user,
-        occasion=when,
-        subject=subject[:200],
+        occasion=occasion,
+        subject=text[:200],
         body=body,
         next_attempt_at=now,
     )
 
 
+def _duty_message(user, duty: Duty, when: str, today: date, now: datetime) -> Message:
+    overdue = duty.overdue(today)
+    return _message(
+        user,
+        kind=duty.kind,
+        key=duty.key,
+        occasion=when,
+        subject=lambda: (_("Fristen er ute: %s") if overdue else _("Å gjøre: %s")) % (duty.title,),
+        template="core/mail/duty.txt",
+        context={"duty": duty, "url": _url(duty.url), "overdue": overdue},
+        now=now,
+    )
+
+
 def _digest_message(user, duties: list[Duty], today: date, now: datetime) -> Message:
     year, week, _day = today.isocalendar()
-    with translation.override(_language(user)):
-        body = render_to_string(
-            "core/mail/digest.txt",
-            {
-                "user": user,
-                "duties": [(d, _url(d.url), d.overdue(today)) for d in duties],
-                "settings_url": _url(reverse("core:message_settings")),
-            },
-        )
-        subject = _("Å gjøre denne uka i Lokomp (uke %(week)s)") % {"week": week}
-    return Message(
+    return _message(
+        user,
         kind=DIGEST,
         key=f"week:{year}-{week:02d}",
-        recipient=user,
         occasion="weekly",
-        subject=subject,
-        body=body,
-        next_attempt_at=now,
+        subject=lambda: _("Å gjøre denne uka i Lokomp (uke %(week)s)") % {"week": week},
+        template="core/mail/digest.txt",
+        context={"duties": [(d, _url(d.url), d.overdue(today)) for d in duties]},
+        now=now,
     )
 
 
@@ -133,27 +134,22 @@ def notify(*, kind: str, key: str, occasion: str, recipients, subject, template:
     records nothing). People who have left or have no address are skipped. Returns how many
     were recorded."""
     now = timezone.now()
-    messages = []
-    for user, context in recipients:
-        if not user.is_active or not user.email:
-            continue
-        with translation.override(_language(user)):
-            body = render_to_string(
-                template,
-                {**context, "user": user, "settings_url": _url(reverse("core:message_settings"))},
+    return record(
+        [
+            _message(
+                user,
+                kind=kind,
+                key=key,
+                occasion=occasion,
+                subject=lambda: subject,
+                template=template,
+                context=context,
+                now=now,
             )
-            messages.append(
-                Message(
-                    kind=kind,
-                    key=key,
-                    recipient=user,
-                    occasion=occasion,
-                    subject=str(subject)[:200],
-                    body=body,
-                    next_attempt_at=now,
-                )
-            )
-    return record(messages)
+            for user, context in recipients
+            if user.is_active and user.email
+        ]
+    )
 
 
 def record(messages: list[Message]) -> int:

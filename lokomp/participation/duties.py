@@ -3,7 +3,6 @@ finishes their introduction by its date. Registered with the start page and the 
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Collection
 from datetime import date
 
@@ -27,12 +26,7 @@ def onboarding_due(today: date, users: Collection[int] | None) -> list[Duty]:
     leaders = holders(Role.UNIT_LEADER, "unit", users)
     if not leaders:
         return []
-    units = list(
-        Unit.objects.filter(pk__in={unit for _user, unit in leaders}).select_related("municipality")
-    )
-    people = defaultdict(list)
-    for user, unit in leaders:
-        people[unit].append(user)
+    units = list(Unit.objects.filter(pk__in=leaders).select_related("municipality"))
     duties = []
     for reminder in reminders_for(units, today):
         for programme, row, _status in reminder.rows:
@@ -53,7 +47,7 @@ def onboarding_due(today: date, users: Collection[int] | None) -> list[Duty]:
                     url=reverse("participation:unit_onboarding", args=[reminder.unit.pk]),
                     due=row.due,
                 )
-                for user in people[reminder.unit.pk]
+                for user in leaders[reminder.unit.pk]
             )
     return duties
 

@@ -3,7 +3,6 @@ deadline. Registered with the start page and the reminders."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Collection
 from datetime import date
 
@@ -25,12 +24,8 @@ def progress_reports_due(today: date, users: Collection[int] | None) -> list[Dut
     if not coordinators:
         return []
     reports = ProgressReport.objects.filter(
-        partnership__in={partnership for _user, partnership in coordinators},
-        submitted_at__isnull=True,
+        partnership__in=coordinators, submitted_at__isnull=True
     ).select_related("partnership", "scheme", "measure")
-    by_partnership = defaultdict(list)
-    for report in reports:
-        by_partnership[report.partnership_id].append(report)
     return [
         Duty(
             kind=PROGRESS,
@@ -45,8 +40,8 @@ def progress_reports_due(today: date, users: Collection[int] | None) -> list[Dut
             url=reverse("reports:report", args=[report.partnership.slug, report.pk]),
             due=report.deadline,
         )
-        for user, partnership in coordinators
-        for report in by_partnership[partnership]
+        for report in reports
+        for user in coordinators[report.partnership_id]
     ]
 
 

@@ -73,19 +73,28 @@ class LiveServer:
         subprocess.run(
             self._manage("load_demo"), env=self.env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL
         )
-        if SERVER:
-            self._postgres(
-                f'DROP DATABASE IF EXISTS "{self.name}_demo"',
-                f'CREATE DATABASE "{self.name}_demo" TEMPLATE "{self.name}"',
-            )
-        else:
-            with closing(sqlite3.connect(self.database)) as live:
-                with closing(sqlite3.connect(self._snapshot)) as copy:
-                    live.backup(copy)
+        self._copy(to_snapshot=True)
 
     @property
     def _snapshot(self) -> Path:
         return self.database.with_name("e2e-demo.sqlite3")
+
+    def _copy(self, *, to_snapshot: bool) -> None:
+        """The live database copied whole to the demo snapshot, or the snapshot back over
+        the live database (SQLite's backup API; a template database on PostgreSQL)."""
+        if SERVER:
+            live, snapshot = self.name, f"{self.name}_demo"
+            source, target = (live, snapshot) if to_snapshot else (snapshot, live)
+            self._postgres(
+                f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)',
+                f'CREATE DATABASE "{target}" TEMPLATE "{source}"',
+            )
+        else:
+            live, snapshot = self.database, self._snapshot
+            source, target = (live, snapshot) if to_snapshot else (snapshot, live)
+            with closing(sqlite3.connect(source)) as read:
+                with closing(sqlite3.connect(target, timeout=20)) as written:
+                    read.backup(written)
 
     def start(self) -> None:
         self.clock.write_text(SUITE_NOW.isoformat())
@@ -117,15 +126,7 @@ class LiveServer:
             raise RuntimeError(
                 "The browser tests' server has stopped:\n" + self.log.read_text()[-2000:]
             )
-        if SERVER:
-            self._postgres(
-                f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)',
-                f'CREATE DATABASE "{self.name}" TEMPLATE "{self.name}_demo"',
-            )
-        else:
-            with closing(sqlite3.connect(self._snapshot)) as copy:
-                with closing(sqlite3.connect(self.database, timeout=20)) as live:
-                    copy.backup(live)
+        self._copy(to_snapshot=False)
         self.move_clock(SUITE_NOW)
 
     def move_clock(self, moment: datetime) -> None:
